@@ -1,0 +1,20 @@
+// The one place for site identity and deployment settings. Environment variables override for deploys, tests
+// under a base path, and the benchmark's synthetic decks.
+// Read through globalThis so bundlers never inline `process.env.X` at build time.
+const env = globalThis.process?.env ?? {};
+const base = env.BASE_PATH ?? '/';
+
+/** @type {import('./src/lib/site/config.ts').SiteConfig} */
+export default {
+  name: 'Fine-Tuning Cards',
+  tagline: 'Short, sourced cards on fine-tuning LLMs, with a method selector and a VRAM calculator.',
+  // `.example` is a reserved TLD: set SITE_URL to your real origin when you deploy (feeds need absolute URLs).
+  url: (env.SITE_URL ?? 'https://fine-tuning-cards.example').replace(/\/+$/, ''),
+  base: base.endsWith('/') ? base : `${base}/`,
+  language: 'en',
+  contentDir: env.CONTENT_DIR ?? 'content',
+  // Cards per day in the daily schedule and its feeds.
+  perDay: 1,
+  // Deck policy, enforced by the content check before every build and by `npm run check`.
+  policy: { minWords: 180, maxWords: 400, minRelated: 2, requireQuiz: true, minTags: 2, maxTags: 6 },
+};

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { mdxToMdast } from 'satteri';
+import { type DeckResult, formatProblem, validateDeck } from '../lib/cards/validate.ts';
+import type { DeckPolicy } from '../lib/site/config.ts';
+
+/** Pages outside the card collection that a card body may link to. */
+export const STATIC_ROUTES = new Set(['', 'cards/', 'topics/', 'tags/', 'series/', 'about/', 'about/memory/', 'calculator/', 'selector/', 'search/', 'daily/']);
+
+/** MDX syntax check through Sätteri, the parser Astro 7 itself uses. */
+export function checkMdx(body: string) {
+  try {
+    mdxToMdast(body);
+    return null;
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /^(\d+):(\d+):?\s*(.*)$/s.exec(msg);
+    return m ? { line: Number(m[1]), column: Number(m[2]), message: (m[3] ?? '').split('\n')[0] ?? '' } : { line: 1, column: 1, message: msg };
+  }
+}
+
+/** Reads a content folder (`content/` by default) and validates every card in one pass. */
+export function checkContentDir(root: string, contentDir: string, policy?: DeckPolicy): DeckResult {
+  const cardsDir = join(root, contentDir, 'cards');
+  const rel = (p: string) => p.slice(root.length).replace(/^[/\\]+/, '').replaceAll('\\', '/');
+  const cards = existsSync(cardsDir)
+    ? readdirSync(cardsDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => ({ path: rel(join(cardsDir, f)), source: readFileSync(join(cardsDir, f), 'utf8') }))
+    : [];
+  const read = (name: string) => {
+    const p = join(root, contentDir, name);
+    return { path: rel(p), source: existsSync(p) ? readFileSync(p, 'utf8') : '' };
+  };
+  return validateDeck({ cards, topics: read('topics.yaml'), series: read('series.yaml'), policy, checkMdx, knownRoutes: STATIC_ROUTES });
+}
+
+/**
+ * Fails the build before anything renders when any card is bad, listing every problem of every card
+ * (Astro's own schema check stops at the first bad file).
+ */
+export function contentChecks(options: { contentDir: string; policy?: DeckPolicy }): AstroIntegration {
+  return {
+    name: 'fine-tuning-cards:content-checks',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const root = decodeURIComponent(new URL('.', config.root).pathname);
+        const result = checkContentDir(root, options.contentDir, options.policy);
+        if (result.problems.length > 0) {
+          const list = result.problems.map(formatProblem).join('\n');
+          logger.error(`${result.problems.length} problem(s) in the deck:\n${list}`);
+          throw new Error(`Content check failed: ${result.problems.length} problem(s) in ${new Set(result.problems.map((p) => p.file)).size} file(s). Fix them and build again:\n${list}`);
+        }
+        logger.info(`${result.cards.length} cards checked, no problems`);
+      },
+    },
+  };
+}

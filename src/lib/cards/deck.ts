@@ -1,0 +1,125 @@
+import type { Kind, Level } from '../../schemas/card.ts';
+import { LEVELS } from '../../schemas/card.ts';
+import type { Quiz } from '../../schemas/quiz.ts';
+import type { Source } from '../../schemas/source.ts';
+import type { SeriesInfo, Topic } from '../../schemas/topic.ts';
+import { readingMinutes } from './frontmatter.ts';
+
+/** A card as pages use it: plain data, references already resolved to ids. */
+export interface DeckCard {
+  id: string;
+  title: string;
+  summary: string;
+  level: Level;
+  kind: Kind;
+  topic: string;
+  tags: string[];
+  related: string[];
+  series?: { id: string; part: number };
+  publishedAt: Date;
+  updatedAt?: Date;
+  sources: Source[];
+  quiz?: Quiz;
+  words: number;
+  readingMinutes: number;
+}
+
+export interface TopicEntry extends Topic {
+  id: string;
+}
+export interface SeriesEntry extends SeriesInfo {
+  id: string;
+  cards: DeckCard[];
+}
+export interface TagEntry {
+  id: string;
+  cards: DeckCard[];
+}
+
+export interface Deck {
+  /** Newest first (publishedAt, then title). */
+  cards: DeckCard[];
+  byId: Map<string, DeckCard>;
+  topics: TopicEntry[];
+  topicById: Map<string, TopicEntry>;
+  levels: { id: Level; cards: DeckCard[] }[];
+  /** Alphabetical. */
+  tags: TagEntry[];
+  series: SeriesEntry[];
+  cardsOfTopic(id: string): DeckCard[];
+  related(card: DeckCard): DeckCard[];
+  /** Previous and next card in the card's series, if any. */
+  neighbors(card: DeckCard): { series?: SeriesEntry; prev?: DeckCard; next?: DeckCard };
+}
+
+export const byNewest = (a: DeckCard, b: DeckCard): number =>
+  b.publishedAt.getTime() - a.publishedAt.getTime() || a.title.localeCompare(b.title);
+
+export function makeDeckCard(input: Omit<DeckCard, 'readingMinutes'>): DeckCard {
+  return { ...input, readingMinutes: readingMinutes(input.words) };
+}
+
+/** Indexes a validated deck once per build; every page reads from this. */
+export function buildDeck(input: { cards: DeckCard[]; topics: TopicEntry[]; series: (SeriesInfo & { id: string })[] }): Deck {
+  const cards = [...input.cards].sort(byNewest);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const topicById = new Map(input.topics.map((t) => [t.id, t]));
+  const byTopic = group(cards, (c) => [c.topic]);
+  const byTag = group(cards, (c) => c.tags);
+  const bySeries = group(cards, (c) => (c.series ? [c.series.id] : []));
+  const series: SeriesEntry[] = input.series
+    .map((s) => ({ ...s, cards: [...(bySeries.get(s.id) ?? [])].sort((a, b) => (a.series?.part ?? 0) - (b.series?.part ?? 0)) }))
+    .filter((s) => s.cards.length > 0);
+  const seriesById = new Map(series.map((s) => [s.id, s]));
+
+  return {
+    cards,
+    byId,
+    topics: input.topics,
+    topicById,
+    levels: LEVELS.map((id) => ({ id, cards: cards.filter((c) => c.level === id) })),
+    tags: [...byTag.entries()].map(([id, list]) => ({ id, cards: list })).sort((a, b) => a.id.localeCompare(b.id)),
+    series,
+    cardsOfTopic: (id) => byTopic.get(id) ?? [],
+    related: (card) => card.related.map((id) => byId.get(id)).filter((c): c is DeckCard => c !== undefined),
+    neighbors(card) {
+      const s = card.series ? seriesById.get(card.series.id) : undefined;
+      if (!s) return {};
+      const i = s.cards.findIndex((c) => c.id === card.id);
+      return { series: s, prev: s.cards[i - 1], next: s.cards[i + 1] };
+    },
+  };
+}
+
+function group(cards: DeckCard[], keys: (c: DeckCard) => string[]): Map<string, DeckCard[]> {
+  const out = new Map<string, DeckCard[]>();
+  for (const c of cards) for (const k of keys(c)) out.set(k, [...(out.get(k) ?? []), c]);
+  return out;
+}
+
+/** The filters of the /cards/ page; each dimension is optional. */
+export interface CardFilter {
+  topic?: string;
+  level?: string;
+  tag?: string;
+}
+
+export function matchesFilter(card: Pick<DeckCard, 'topic' | 'level' | 'tags'>, f: CardFilter): boolean {
+  return (!f.topic || card.topic === f.topic) && (!f.level || card.level === f.level) && (!f.tag || card.tags.includes(f.tag));
+}
+
+export const LEVEL_LABELS: Record<Level, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
+export const KIND_LABELS: Record<Kind, string> = {
+  knowledge: 'Knowledge',
+  'how-to': 'How-to',
+  pitfall: 'Pitfall',
+  comparison: 'Comparison',
+  checklist: 'Checklist',
+};
+
+/** `2026-10-07` in UTC. */
+export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** "7 October 2026", fixed to UTC and English so builds are reproducible. */
+export const humanDate = (d: Date): string =>
+  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,0 +1,22 @@
+/** Deck rules beyond the schema (the schema allows more; the published deck holds itself to these). */
+export interface DeckPolicy {
+  minWords: number;
+  maxWords: number;
+  minRelated: number;
+  requireQuiz: boolean;
+  minTags: number;
+  maxTags: number;
+}
+
+export interface SiteConfig {
+  name: string;
+  tagline: string;
+  /** Origin without trailing slash, e.g. https://example.org */
+  url: string;
+  /** Base path with leading and trailing slash, e.g. `/` or `/cards/`. */
+  base: string;
+  language: string;
+  contentDir: string;
+  perDay: number;
+  policy: DeckPolicy;
+}

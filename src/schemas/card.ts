@@ -1,0 +1,68 @@
+import { z } from 'astro/zod';
+import { isoDate, kebab } from './common.ts';
+import { quizSchema } from './quiz.ts';
+import { seriesSchema } from './series.ts';
+import { sourceSchema } from './source.ts';
+
+export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export const KINDS = ['knowledge', 'how-to', 'pitfall', 'comparison', 'checklist'] as const;
+export type Level = (typeof LEVELS)[number];
+export type Kind = (typeof KINDS)[number];
+
+/**
+ * How a card names another entry. Astro passes `reference` from astro:content; our own validation pass (which runs
+ * before Astro and reports every problem at once) passes a plain string schema and checks the targets itself.
+ */
+export type RefFactory = (collection: 'cards' | 'topics') => z.ZodType;
+
+const plainRef: RefFactory = (collection) =>
+  z.string({ error: `must be the id of an entry in ${collection}` }).min(1);
+
+/** The card model. Built by a factory so Astro and the standalone checker share one definition. */
+export function makeCardSchema(ref: RefFactory = plainRef) {
+  return z
+    .strictObject({
+      /** 8–90 characters; unique across the deck. */
+      title: z.string({ error: 'title is required' }).min(8, { error: 'title must be at least 8 characters' }).max(90, { error: 'title must be at most 90 characters' }),
+      /** 40–280 characters: the teaser used in lists, search results and feeds; unique across the deck. */
+      summary: z.string({ error: 'summary is required' }).min(40, { error: 'summary must be at least 40 characters' }).max(280, { error: 'summary must be at most 280 characters' }),
+      /** Who the card is written for. */
+      level: z.enum(LEVELS, { error: 'level is required' }),
+      /** What sort of card it is. */
+      kind: z.enum(KINDS, { error: 'kind is required' }),
+      /** The topic id from content/topics.yaml. */
+      topic: ref('topics'),
+      /** 1–8 kebab-case tags. */
+      tags: z
+        .array(kebab('each tag'), { error: 'tags must be a YAML list, e.g. [lora, quantization]' })
+        .min(1, { error: 'give at least 1 tag' })
+        .max(8, { error: 'give at most 8 tags' }),
+      /** Other cards worth reading next (never the card itself). */
+      related: z.array(ref('cards'), { error: 'related must be a YAML list of card ids' }).default([]),
+      /** Position in an ordered learning path. */
+      series: seriesSchema.optional(),
+      /** First publication, YYYY-MM-DD (UTC). The daily schedule never shows a card before this day. */
+      publishedAt: isoDate('publishedAt'),
+      /** Last substantive update, YYYY-MM-DD, not before publishedAt. */
+      updatedAt: isoDate('updatedAt').optional(),
+      /** At least one primary source (https). */
+      sources: z
+        .array(sourceSchema, { error: 'sources must be a YAML list of { title, url }' })
+        .min(1, { error: 'give at least 1 source (title and https url)' }),
+      /** Optional self-check question. */
+      quiz: quizSchema.optional(),
+    })
+    .superRefine((card, ctx) => {
+      if (card.updatedAt && card.updatedAt < card.publishedAt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updatedAt'],
+          message: `${card.updatedAt.toISOString().slice(0, 10)} is before publishedAt ${card.publishedAt.toISOString().slice(0, 10)}: updatedAt must be the same day or later`,
+        });
+      }
+    });
+}
+
+export const cardSchema = makeCardSchema();
+export type CardInput = z.input<typeof cardSchema>;
+export type CardData = z.output<typeof cardSchema>;

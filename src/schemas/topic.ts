@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+
+/** A topic from content/topics.yaml (the key is its id). */
+export const topicSchema = z.strictObject({
+  /** Display name, e.g. "Parameter-efficient fine-tuning". */
+  title: z.string().min(3),
+  /** One line shown on the topic page and in lists. */
+  description: z.string().min(20).max(200),
+  /** Breadcrumb path shown above the card title, e.g. "AI & ML › Model Training". */
+  category: z.string().min(3),
+});
+
+/** An ordered learning path from content/series.yaml (the key is its id). */
+export const seriesInfoSchema = z.strictObject({
+  /** Display name, e.g. "Fine-tuning basics". */
+  title: z.string().min(3),
+  /** What the reader gets from following the path. */
+  description: z.string().min(20).max(240),
+});
+
+export type Topic = z.output<typeof topicSchema>;
+export type SeriesInfo = z.output<typeof seriesInfoSchema>;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// unit: pure TypeScript (src/lib, src/schemas, scripts), no Astro runtime.
+// build: assertions on the production build in dist/ (scripts/test-all.ts builds first; run `npm run build` by hand).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
+    ],
+  },
+});
