@@ -8,6 +8,8 @@ export const topicSchema = z.strictObject({
   description: z.string().min(20).max(200),
   /** Breadcrumb path shown above the card title, e.g. "AI & ML › Model Training". */
   category: z.string().min(3),
+  /** Position in topic lists (1 first): the order a learner meets the topics. */
+  order: z.number().int().min(1),
 });
 
 /** An ordered learning path from content/series.yaml (the key is its id). */

@@ -63,7 +63,8 @@ export function makeDeckCard(input: Omit<DeckCard, 'readingMinutes'>): DeckCard 
 export function buildDeck(input: { cards: DeckCard[]; topics: TopicEntry[]; series: (SeriesInfo & { id: string })[] }): Deck {
   const cards = [...input.cards].sort(byNewest);
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const topicById = new Map(input.topics.map((t) => [t.id, t]));
+  const topics = [...input.topics].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const topicById = new Map(topics.map((t) => [t.id, t]));
   const byTopic = group(cards, (c) => [c.topic]);
   const byTag = group(cards, (c) => c.tags);
   const bySeries = group(cards, (c) => (c.series ? [c.series.id] : []));
@@ -75,7 +76,7 @@ export function buildDeck(input: { cards: DeckCard[]; topics: TopicEntry[]; seri
   return {
     cards,
     byId,
-    topics: input.topics,
+    topics,
     topicById,
     levels: LEVELS.map((id) => ({ id, cards: cards.filter((c) => c.level === id) })),
     tags: [...byTag.entries()].map(([id, list]) => ({ id, cards: list })).sort((a, b) => a.id.localeCompare(b.id)),
