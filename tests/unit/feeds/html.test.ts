@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { absolutizeHtml } from '../../../src/lib/feeds/index.ts';
+
+const PAGE = 'https://example.org/cards/lora/';
+const abs = (html: string) => absolutizeHtml(html, PAGE);
+
+describe('absolutizeHtml: URLs', () => {
+  it.each([
+    ['<a href="/cards/qlora/">q</a>', '<a href="https://example.org/cards/qlora/">q</a>'],
+    ['<a href="../qlora/">q</a>', '<a href="https://example.org/cards/qlora/">q</a>'],
+    ['<a href="diagram/">d</a>', '<a href="https://example.org/cards/lora/diagram/">d</a>'],
+    ['<a href="#sources">s</a>', '<a href="https://example.org/cards/lora/#sources">s</a>'],
+    ['<a href="?x=1&amp;y=2">s</a>', '<a href="https://example.org/cards/lora/?x=1&amp;y=2">s</a>'],
+    ['<a href="/a&#38;b">s</a>', '<a href="https://example.org/a&amp;b">s</a>'],
+    ['<a href="//cdn.example.net/x.png">x</a>', '<a href="https://cdn.example.net/x.png">x</a>'],
+    [
+      '<img src=\'/_astro/lora.abc.webp\' alt="LoRA">',
+      '<img src="https://example.org/_astro/lora.abc.webp" alt="LoRA">',
+    ],
+    ['<img src=/a.png alt=x>', '<img src="https://example.org/a.png" alt=x>'],
+    ['<IMG SRC = " /a.png ">', '<IMG SRC="https://example.org/a.png">'],
+    ['<video poster="/p.jpg"></video>', '<video poster="https://example.org/p.jpg"></video>'],
+    ['<blockquote cite="/src/">q</blockquote>', '<blockquote cite="https://example.org/src/">q</blockquote>'],
+    ['<svg><use xlink:href="/s.svg#i"/></svg>', '<svg><use xlink:href="https://example.org/s.svg#i" /></svg>'],
+    [
+      '<img srcset="/a.png 1x, b.png 2x">',
+      '<img srcset="https://example.org/a.png 1x, https://example.org/cards/lora/b.png 2x">',
+    ],
+    [
+      '<img srcset="/a,b.png 480w,/c.png 800w">',
+      '<img srcset="https://example.org/a,b.png 480w, https://example.org/c.png 800w">',
+    ],
+  ])('%s', (input, expected) => {
+    expect(abs(input)).toBe(expected);
+  });
+
+  it('leaves absolute and non-http URLs alone', () => {
+    const html =
+      '<a href="https://arxiv.org/abs/2106.09685">p</a><a href="mailto:a@b.c">m</a><a href="tel:+1">t</a>' +
+      '<img src="data:image/png;base64,AAAA">';
+    expect(abs(html)).toBe(html);
+  });
+
+  it('resolves root-relative URLs against the origin (Astro already adds the base path)', () => {
+    expect(absolutizeHtml('<a href="/sub/cards/x/">x</a>', 'https://example.org/sub/cards/lora/')).toBe(
+      '<a href="https://example.org/sub/cards/x/">x</a>',
+    );
+  });
+
+  it('rejects a relative base URL', () => {
+    expect(() => absolutizeHtml('<a href="/x">x</a>', '/cards/lora/')).toThrow();
+  });
+});
+
+describe('absolutizeHtml: scripts', () => {
+  it('removes script elements with their content, whatever their case and attributes', () => {
+    expect(abs('<p>a</p><script>alert("</div>")</script><p>b</p>')).toBe('<p>a</p><p>b</p>');
+    expect(abs('<p>a</p><SCRIPT type="module" src="/x.js">if (a < b) {}</SCRIPT ><p>b</p>')).toBe('<p>a</p><p>b</p>');
+    expect(abs('<p>a</p><script>var s = "<script>";</script><p>b</p>')).toBe('<p>a</p><p>b</p>');
+    expect(abs('<svg><script href="/x.js"/></svg>')).toBe('<svg></svg>');
+    expect(abs('<p>a</p><script>never closed')).toBe('<p>a</p>');
+    expect(abs('<p>a</p></script><p>b</p>')).toBe('<p>a</p><p>b</p>');
+  });
+
+  it('removes on* attributes and javascript: URLs, keeping the rest of the tag', () => {
+    expect(abs('<img src="/a.png" onerror="alert(1)" alt="a">')).toBe('<img src="https://example.org/a.png" alt="a">');
+    expect(abs('<div OnClick=\'x()\' class="c" onmouseover=go>t</div>')).toBe('<div class="c">t</div>');
+    expect(abs('<button onclick="a > b && go()" type=button>x</button>')).toBe('<button type=button>x</button>');
+    expect(abs('<a href=" JaVaScript:alert(1)" title="t">x</a>')).toBe('<a title="t">x</a>');
+    expect(abs('<a href="java\nscript:alert(1)">x</a>')).toBe('<a>x</a>');
+    expect(abs('<a href="vbscript:x">x</a>')).toBe('<a>x</a>');
+  });
+
+  it('drops comments and keeps the content of raw-text elements verbatim', () => {
+    expect(abs('<p>a<!-- <script>x</script> --></p>')).toBe('<p>a</p>');
+    expect(abs('<style>a[href^="/"]::after { content: "<a href=/x>" }</style>')).toBe(
+      '<style>a[href^="/"]::after { content: "<a href=/x>" }</style>',
+    );
+    expect(abs('<textarea><a href="/x"></textarea>')).toBe('<textarea><a href="/x"></textarea>');
+  });
+
+  it('leaves text, entities, code blocks, end tags and stray < alone', () => {
+    const html = '<pre><code>if (a &lt; b &amp;&amp; c) {}</code></pre><p>1 < 2, x<3</p><br/><hr>';
+    expect(abs(html)).toBe('<pre><code>if (a &lt; b &amp;&amp; c) {}</code></pre><p>1 < 2, x<3</p><br /><hr>');
+  });
+});
+
+/** A random fragment of HTML, with what must survive of its text. */
+interface Fragment {
+  html: string;
+  text: string;
+}
+
+const urls = fc.constantFrom(
+  '/cards/x/',
+  'x/y.png',
+  '../up/',
+  '#frag',
+  '?q=1&amp;r=2',
+  'https://ext.example.com/p',
+  'javascript:alert(1)',
+  ' /spaced ',
+  '',
+);
+const plainValues = fc.constantFrom('c', 'a &gt; b', "it's", 'x=1', '', 'onclick=alert(1)', '/not-a-url');
+const textArb = fc.stringMatching(/^[a-zA-Z0-9 .,&;!]{0,12}$/).map((s) => s.replace(/&/g, '&amp;'));
+
+const attrArb = fc.oneof(
+  fc.tuple(fc.constantFrom('href', 'src', 'poster', 'HREF'), urls).map(([n, v]) => ` ${n}="${v}"`),
+  fc
+    .tuple(fc.constantFrom('srcset'), fc.array(urls, { minLength: 1, maxLength: 3 }))
+    .map(([n, vs]) => ` ${n}="${vs.map((v, i) => `${v.trim() || 'z.png'} ${i + 1}x`).join(', ')}"`),
+  fc.tuple(fc.constantFrom('onclick', 'onLoad', 'ONERROR', 'onmouseover'), plainValues).map(([n, v]) => ` ${n}="${v}"`),
+  fc.tuple(fc.constantFrom('class', 'title', 'alt', 'data-x'), plainValues).map(([n, v]) => ` ${n}="${v}"`),
+);
+
+const fragmentArb: fc.Arbitrary<Fragment> = fc.letrec<{ node: Fragment }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    textArb.map((t) => ({ html: t, text: t })),
+    fc
+      .tuple(
+        fc.constantFrom('p', 'a', 'div', 'span', 'figure', 'img'),
+        fc.array(attrArb, { maxLength: 4 }),
+        fc.array(tie('node'), { maxLength: 3 }),
+      )
+      .map(([tag, attrs, children]) =>
+        tag === 'img'
+          ? { html: `<img${attrs.join('')}>`, text: '' }
+          : {
+              html: `<${tag}${attrs.join('')}>${children.map((c) => c.html).join('')}</${tag}>`,
+              text: children.map((c) => c.text).join(''),
+            },
+      ),
+    fc.tuple(fc.array(attrArb, { maxLength: 2 }), textArb).map(([attrs, body]) => ({
+      html: `<script${attrs.join('')}>${body}</script>`,
+      text: '',
+    })),
+  ),
+})).node;
+
+describe('absolutizeHtml: properties', () => {
+  it('leaves no script, no on* attribute, no javascript: URL and no relative URL; keeps the text', () => {
+    fc.assert(
+      fc.property(fc.array(fragmentArb, { maxLength: 4 }), (fragments) => {
+        const html = fragments.map((f) => f.html).join('');
+        const out = abs(html);
+        expect(out).not.toMatch(/<script/i);
+        expect(out).not.toMatch(/javascript:/i);
+        for (const tag of out.match(/<[a-z][^>]*>/gi) ?? []) {
+          for (const [, name, value] of tag.matchAll(/\s([^\s=>]+)="([^"]*)"/g)) {
+            const lower = (name as string).toLowerCase();
+            expect(lower.startsWith('on')).toBe(false);
+            if (lower === 'href' || lower === 'src' || lower === 'poster') expect(value).toMatch(/^https?:\/\//);
+            if (lower === 'srcset') {
+              for (const candidate of (value as string).split(', ')) expect(candidate).toMatch(/^https?:\/\/\S+ \d+x$/);
+            }
+          }
+        }
+        expect(out.replace(/<[^>]*>/g, '')).toBe(fragments.map((f) => f.text).join(''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('changes nothing in HTML without tags', () => {
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !s.includes('<')),
+        (s) => {
+          expect(abs(s)).toBe(s);
+        },
+      ),
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.array(fragmentArb, { maxLength: 4 }), (fragments) => {
+        const once = abs(fragments.map((f) => f.html).join(''));
+        expect(abs(once)).toBe(once);
+      }),
+    );
+  });
+});
