@@ -13,13 +13,13 @@ export type Kind = (typeof KINDS)[number];
  * How a card names another entry. Astro passes `reference` from astro:content; our own validation pass (which runs
  * before Astro and reports every problem at once) passes a plain string schema and checks the targets itself.
  */
-export type RefFactory = (collection: 'cards' | 'topics') => z.ZodType;
+export type RefFactory<R extends z.ZodType = z.ZodType> = (collection: 'cards' | 'topics') => R;
 
-const plainRef: RefFactory = (collection) =>
+const plainRef = (collection: 'cards' | 'topics') =>
   z.string({ error: `must be the id of an entry in ${collection}` }).min(1);
 
 /** The card model. Built by a factory so Astro and the standalone checker share one definition. */
-export function makeCardSchema(ref: RefFactory = plainRef) {
+export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>>(ref: RefFactory<R> = plainRef as unknown as RefFactory<R>) {
   return z
     .strictObject({
       /** 8–90 characters; unique across the deck. */

@@ -105,7 +105,7 @@ export interface CardFilter {
   tag?: string;
 }
 
-export function matchesFilter(card: Pick<DeckCard, 'topic' | 'level' | 'tags'>, f: CardFilter): boolean {
+export function matchesFilter(card: { topic: string; level: string; tags: readonly string[] }, f: CardFilter): boolean {
   return (!f.topic || card.topic === f.topic) && (!f.level || card.level === f.level) && (!f.tag || card.tags.includes(f.tag));
 }
 

@@ -1,0 +1,64 @@
+// `npm run new-card -- <slug> [--topic ID] [--level L] [--kind K]`: writes a draft card content/cards/_<slug>.mdx
+// with every field in place. Drafts are never built; rename to <slug>.mdx to publish.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import site from '../site.config.mjs';
+import { KINDS, LEVELS } from '../src/schemas/card.ts';
+import { KEBAB } from '../src/schemas/common.ts';
+
+function fail(message: string): never {
+  console.error(`new-card: ${message}`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const slug = args.find((a) => !a.startsWith('--') && !args[args.indexOf(a) - 1]?.startsWith('--'));
+const flag = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? (args[i + 1] ?? fail(`--${name} needs a value`)) : fallback;
+};
+if (!slug) fail('give the card id, e.g. npm run new-card -- lora-dropout --topic peft');
+if (!KEBAB.test(slug)) fail(`"${slug}" is not kebab-case: use lowercase letters and digits joined by "-"`);
+const topics = Object.keys(parse(readFileSync(join(site.contentDir, 'topics.yaml'), 'utf8')) ?? {});
+const topic = flag('topic', topics[0] ?? 'strategy');
+const level = flag('level', 'intermediate');
+const kind = flag('kind', 'knowledge');
+if (!topics.includes(topic)) fail(`--topic "${topic}" is not one of ${topics.join(', ')}`);
+if (!(LEVELS as readonly string[]).includes(level)) fail(`--level "${level}" is not one of ${LEVELS.join(', ')}`);
+if (!(KINDS as readonly string[]).includes(kind)) fail(`--kind "${kind}" is not one of ${KINDS.join(', ')}`);
+
+const dir = join(site.contentDir, 'cards');
+const published = join(dir, `${slug}.mdx`);
+const draft = join(dir, `_${slug}.mdx`);
+if (existsSync(published) || existsSync(draft)) fail(`${existsSync(published) ? published : draft} already exists`);
+
+const today = new Date().toISOString().slice(0, 10);
+writeFileSync(
+  draft,
+  `---
+title: "TODO: 8–90 characters, unique in the deck"
+summary: "TODO: one or two sentences, 40–280 characters, shown in lists, search and feeds."
+level: ${level}
+kind: ${kind}
+topic: ${topic}
+tags: [TODO-tag, another-tag]
+related: [TODO-card-id, another-card-id]
+publishedAt: ${today}
+sources:
+  - title: "TODO: exact title of the paper or page"
+    url: "https://arxiv.org/abs/TODO"
+    publisher: "arXiv"
+    year: ${today.slice(0, 4)}
+quiz:
+  question: "TODO: a question that tests understanding"
+  choices: ["TODO", "TODO"]
+  answer: 0
+  explanation: "TODO: why the answer is right."
+---
+
+TODO: 180–400 words in your own words. Every figure needs a primary source above; memory figures come from
+<Vram model="llama-3.1-8b" method="qlora" show="total" />, never typed by hand.
+`,
+);
+console.log(`Wrote ${draft} (a draft: never built). Fill in the TODOs, then rename it to ${slug}.mdx and run npm run check.`);
