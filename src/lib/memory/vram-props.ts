@@ -1,0 +1,74 @@
+// Props of the build-time <Vram> component (src/components/Vram.astro): parsed and checked here so that a card
+// with a bad prop fails the build with a message naming the prop, and never prints a stale or invented number.
+import { estimateMemory, statesBytes } from './estimate.ts';
+import { type ByteUnit, formatBytes } from './format.ts';
+import { COMPONENT_IDS, type ComponentId, type Estimate, type TrainingInput } from './types.ts';
+
+export const VRAM_SHOW = [...COMPONENT_IDS, 'total', 'states'] as const;
+export type VramShow = ComponentId | 'total' | 'states';
+
+const INT_PROPS = ['rank', 'seq', 'batch', 'gpus'] as const;
+const BOOL_PROPS = ['gradCheckpointing', 'doubleQuant', 'chunkedLoss'] as const;
+const STRING_PROPS = ['model', 'method', 'precision', 'optimizer', 'targets', 'attention', 'sharding'] as const;
+export const VRAM_PROPS: readonly string[] = [...STRING_PROPS, ...INT_PROPS, ...BOOL_PROPS, 'show', 'unit', 'digits'];
+
+export interface VramFigure {
+  bytes: number;
+  text: string;
+  show: VramShow;
+  unit: ByteUnit;
+  estimate: Estimate;
+}
+
+export class VramPropError extends Error {
+  readonly prop: string;
+  constructor(prop: string, detail: string) {
+    super(`<Vram> prop "${prop}" ${detail}`);
+    this.name = 'VramPropError';
+    this.prop = prop;
+  }
+}
+
+/** The figure a <Vram> shows; throws VramPropError naming the first bad prop. */
+export function vramFigure(props: Record<string, unknown>): VramFigure {
+  for (const key of Object.keys(props)) {
+    if (!VRAM_PROPS.includes(key)) throw new VramPropError(key, `is not a <Vram> prop (use ${VRAM_PROPS.join(', ')})`);
+  }
+  const input: Record<string, unknown> = {};
+  for (const k of STRING_PROPS) if (props[k] !== undefined) input[k] = props[k];
+  for (const k of INT_PROPS) {
+    const v = props[k];
+    if (v === undefined) continue;
+    if (typeof v === 'string' && /^\d+$/.test(v.trim())) input[k] = Number(v.trim());
+    else input[k] = v;
+  }
+  for (const k of BOOL_PROPS) {
+    const v = props[k];
+    if (v === undefined) continue;
+    input[k] = v === 'true' ? true : v === 'false' ? false : v;
+  }
+  const show = (props.show ?? 'total') as VramShow;
+  if (!(VRAM_SHOW as readonly string[]).includes(show as string)) {
+    throw new VramPropError('show', `must be one of ${VRAM_SHOW.join(', ')} (got ${JSON.stringify(props.show)})`);
+  }
+  const unit = (props.unit ?? 'GB') as ByteUnit;
+  if (unit !== 'GB' && unit !== 'GiB') {
+    throw new VramPropError('unit', `must be GB or GiB (got ${JSON.stringify(props.unit)})`);
+  }
+  const digitsRaw = props.digits ?? 1;
+  const digits = typeof digitsRaw === 'string' ? Number(digitsRaw) : digitsRaw;
+  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 0 || digits > 3) {
+    throw new VramPropError('digits', `must be an integer from 0 to 3 (got ${JSON.stringify(props.digits)})`);
+  }
+  if (input.model !== undefined && typeof input.model !== 'string') {
+    throw new VramPropError('model', 'must be a preset id');
+  }
+  const r = estimateMemory(input as unknown as TrainingInput);
+  if (!r.ok) {
+    const first = r.errors[0] ?? { field: 'model', message: 'is invalid' };
+    throw new VramPropError(String(first.field), String(first.message));
+  }
+  const e = r.estimate;
+  const bytes = show === 'total' ? e.perGpuBytes : show === 'states' ? statesBytes(e) : e.components[show];
+  return { bytes, text: formatBytes(bytes, unit, digits), show, unit, estimate: e };
+}
