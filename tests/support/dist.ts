@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const DIST = 'dist';
+/** The build under test: `dist`, or DIST_DIR (e.g. a fixture build in .tmp/) when set. */
+export const DIST = process.env.DIST_DIR ?? 'dist';
 
 export function readDist(path: string, dist = DIST): string {
   return readFileSync(join(dist, path), 'utf8');

@@ -34,6 +34,12 @@
  *   may show different cards. To take a card out of the rotation without touching the past, keep it and set
  *   `retiredAt`: the card keeps its past days and is never picked on a day whose 00:00 UTC is at or after `retiredAt`
  *   (nothing before that day changes). Its page must keep existing, since past day pages link to it.
+ *   On the site this means: after the next build, the day pages and daily feed items (RSS, JSON Feed) of the last 30
+ *   days from the deleted card's first appearance on may show other cards under the same URLs and guids. Readers
+ *   that already fetched those items usually keep the old copy (the guid is unchanged), whose "Read the card" link
+ *   now 404s; some readers show the changed items again. The card frontmatter has no `retiredAt` field yet, so the
+ *   safe options are to keep the card (edit it in place: only `id`, i.e. the file name, and `publishedAt` matter to
+ *   the schedule) or to accept the reshuffle. Renaming a card's file is a delete plus an add.
  * - Changing `perDay`, or a card's `publishedAt` (that is a delete plus an add), replays differently from the first
  *   affected day.
  *

@@ -1,0 +1,211 @@
+// The site's feeds: which feeds exist (autodiscovery, the home page's Follow section), the card HTML that goes into
+// them, and their channels and items. The endpoints in src/pages (rss.xml, feed.json, cards/rss.xml,
+// topics/<id>/rss.xml, tags/<id>/rss.xml) only pick the cards and call buildRss / buildJsonFeed.
+
+import { loadRenderers } from 'astro:container';
+import { getContainerRenderer as mdxContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import site from '../site.config.mjs';
+import CardContent from './components/CardContent.astro';
+import { DAILY_DAYS, type Daily, dailyRoutes } from './daily.ts';
+import { type Deck, type DeckCard, humanDate, KIND_LABELS, LEVEL_LABELS } from './lib/cards/deck.ts';
+import {
+  absolutizeHtml,
+  type DailyEntry,
+  dailyPubDate,
+  escapeHtml,
+  type FeedChannel,
+  type FeedItem,
+} from './lib/feeds/index.ts';
+import { DAY_MS } from './lib/schedule/index.ts';
+import { absolute, routes } from './paths.ts';
+
+/** A feed as pages advertise it (`<link rel="alternate">`, the Follow section). `path` is a site path. */
+export interface SiteFeed {
+  title: string;
+  path: string;
+  type?: 'rss' | 'json';
+  /** Link text and one line for the Follow section. */
+  label?: string;
+  description?: string;
+}
+
+/** Minutes a reader may cache a feed: the site is rebuilt once a day. */
+export const FEED_TTL = 180;
+/** Items in the new-cards, topic and tag feeds. */
+export const CARD_FEED_LIMIT = 30;
+
+export const feedRoutes = {
+  daily: () => 'rss.xml',
+  dailyJson: () => 'feed.json',
+  cards: () => 'cards/rss.xml',
+  topic: (id: string) => `topics/${id}/rss.xml`,
+  tag: (id: string) => `tags/${id}/rss.xml`,
+} as const;
+
+// The titles below are repeated in the <head> of src/layouts/BaseLayout.astro (site-wide autodiscovery);
+// tests/build/feeds.test.ts checks that every page advertises exactly these.
+export const dailyFeed: SiteFeed = {
+  title: `${site.name}: card of the day`,
+  path: feedRoutes.daily(),
+  type: 'rss',
+  label: 'Card of the day (RSS)',
+  description: 'One card a day, dated 06:00 UTC.',
+};
+export const dailyJsonFeed: SiteFeed = {
+  title: `${site.name}: card of the day (JSON Feed)`,
+  path: feedRoutes.dailyJson(),
+  type: 'json',
+  label: 'Card of the day (JSON Feed)',
+  description: 'The same daily feed as JSON Feed 1.1.',
+};
+export const newCardsFeed: SiteFeed = {
+  title: `${site.name}: new cards`,
+  path: feedRoutes.cards(),
+  type: 'rss',
+  label: 'New cards (RSS)',
+  description: 'Every new card on the day it is published.',
+};
+
+/** The feeds every page advertises. */
+export const siteFeeds: SiteFeed[] = [dailyFeed, dailyJsonFeed, newCardsFeed];
+
+export const topicFeed = (topic: { id: string; title: string }): SiteFeed => ({
+  title: `${site.name}: ${topic.title}`,
+  path: feedRoutes.topic(topic.id),
+  type: 'rss',
+  description: `New cards on ${topic.title}.`,
+});
+
+export const tagFeed = (tag: string): SiteFeed => ({
+  title: `${site.name}: #${tag}`,
+  path: feedRoutes.tag(tag),
+  type: 'rss',
+  description: `New cards tagged ${tag}.`,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Card HTML
+
+let container: Promise<AstroContainer> | undefined;
+const bodies = new Map<string, Promise<string>>();
+
+function getContainer(): Promise<AstroContainer> {
+  container ??= (async () => AstroContainer.create({ renderers: await loadRenderers([mdxContainerRenderer()]) }))();
+  return container;
+}
+
+/** The card's MDX body rendered to HTML (once per build), with absolute URLs and no scripts. */
+export function cardBodyHtml(card: DeckCard): Promise<string> {
+  let body = bodies.get(card.id);
+  if (body === undefined) {
+    body = (async () => {
+      const c = await getContainer();
+      const html = await c.renderToString(CardContent, { props: { id: card.id } });
+      return absolutizeHtml(html, absolute(routes.card(card.id))).trim();
+    })();
+    bodies.set(card.id, body);
+  }
+  return body;
+}
+
+/** The full HTML of a card for content:encoded / content_html: the body, its sources, a link to the card page. */
+export async function cardFeedHtml(card: DeckCard, deck: Deck): Promise<string> {
+  const url = absolute(routes.card(card.id));
+  const topic = deck.topicById.get(card.topic)?.title ?? card.topic;
+  const meta = [LEVEL_LABELS[card.level], KIND_LABELS[card.kind], topic, `${card.readingMinutes} min read`].join(' · ');
+  const sources = card.sources
+    .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></li>`)
+    .join('');
+  return [
+    `<p><em>${escapeHtml(meta)}</em></p>`,
+    await cardBodyHtml(card),
+    `<h2>Sources</h2><ol>${sources}</ol>`,
+    `<p><a href="${escapeHtml(url)}">Read “${escapeHtml(card.title)}” on ${escapeHtml(site.name)}</a>${card.quiz ? ', with its self-check question' : ''}.</p>`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Channels and items
+
+function image(link: string): FeedChannel['image'] {
+  return { url: absolute('feed-icon.png'), link, width: 144, height: 144 };
+}
+
+function channel(feed: SiteFeed, link: string, description: string, lastBuildDate: Date): FeedChannel {
+  return {
+    title: feed.title,
+    link,
+    description,
+    language: site.language,
+    feedUrl: absolute(feed.path),
+    lastBuildDate,
+    ttl: FEED_TTL,
+    image: image(link),
+    icon: absolute('feed-icon-512.png'),
+    favicon: absolute('feed-icon.png'),
+  };
+}
+
+/** The daily feed's channel (RSS and JSON twin share it; `feed` picks the self URL). */
+export function dailyChannel(feed: SiteFeed, daily: Daily): FeedChannel {
+  return channel(
+    feed,
+    absolute(dailyRoutes.index()),
+    `${site.tagline} One card a day, dated 06:00 UTC; the last ${DAILY_DAYS} days.`,
+    // The newest item's date, from the build's "today" rather than the clock: builds stay reproducible.
+    dailyPubDate(daily.today),
+  );
+}
+
+export async function dailyItem(entry: DailyEntry<DeckCard>, deck: Deck): Promise<FeedItem> {
+  return {
+    title: entry.card.title,
+    link: entry.link,
+    guid: entry.guid,
+    pubDate: entry.pubDate,
+    description: entry.card.summary,
+    contentHtml: `<p>Card of the day, ${escapeHtml(humanDate(entry.pubDate))}.</p>\n${await cardFeedHtml(entry.card, deck)}`,
+    categories: entry.card.tags,
+  };
+}
+
+/** Cards published by the build's "today" (the same rule as the schedule: publishedAt <= today 00:00 UTC). */
+export function publishedBy(cards: readonly DeckCard[], today: Date): DeckCard[] {
+  return cards.filter((c) => c.publishedAt.getTime() <= today.getTime());
+}
+
+/**
+ * A new-cards feed (site-wide, topic or tag): the newest CARD_FEED_LIMIT published cards of `cards`, newest first,
+ * guid and link = the card page, pubDate = publishedAt.
+ */
+export async function cardFeed(
+  feed: SiteFeed,
+  options: { cards: readonly DeckCard[]; deck: Deck; today: Date; link: string; description: string },
+): Promise<{ channel: FeedChannel; items: FeedItem[] }> {
+  const cards = publishedBy(options.cards, options.today)
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, CARD_FEED_LIMIT);
+  const items: FeedItem[] = [];
+  for (const card of cards) {
+    const url = absolute(routes.card(card.id));
+    items.push({
+      title: card.title,
+      link: url,
+      guid: url,
+      pubDate: card.publishedAt,
+      description: card.summary,
+      contentHtml: await cardFeedHtml(card, options.deck),
+      categories: card.tags,
+    });
+  }
+  // The channel changed last when its newest card came out; an empty feed dates from the start of today.
+  const lastBuildDate = cards[0]?.publishedAt ?? new Date(Math.floor(options.today.getTime() / DAY_MS) * DAY_MS);
+  return { channel: channel(feed, options.link, options.description, lastBuildDate), items };
+}
+
+export const rssResponse = (body: string): Response =>
+  new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+
+export const jsonFeedResponse = (body: string): Response =>
+  new Response(body, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });

@@ -1,0 +1,26 @@
+// New cards with one tag, newest first.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDaily } from '../../../daily.ts';
+import { getDeck } from '../../../deck.ts';
+import { cardFeed, rssResponse, tagFeed } from '../../../feeds.ts';
+import type { TagEntry } from '../../../lib/cards/deck.ts';
+import { buildRss } from '../../../lib/feeds/index.ts';
+import { absolute, routes, site } from '../../../paths.ts';
+
+export const getStaticPaths = (async () => {
+  const deck = await getDeck();
+  return deck.tags.map((tag) => ({ params: { tag: tag.id }, props: { tag } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ tag: TagEntry }> = async ({ props }) => {
+  const { tag } = props;
+  const [deck, daily] = await Promise.all([getDeck(), getDaily()]);
+  const { channel, items } = await cardFeed(tagFeed(tag.id), {
+    cards: tag.cards,
+    deck,
+    today: daily.today,
+    link: absolute(routes.tag(tag.id)),
+    description: `New ${site.name} cards tagged ${tag.id}.`,
+  });
+  return rssResponse(buildRss(channel, items));
+};
