@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import site from '../../site.config.mjs';
+
+// The method selector (issue 5): answer the questions for two scenarios, check the recommendation and the
+// calculator link, reload from the shared URL, and run axe. Every wait is on a condition.
+const url = `${site.base}selector/`;
+const result = (page: Page) => page.locator('.ms-result').first();
+
+async function ready(page: Page) {
+  await page.locator('astro-island').first().scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+test('without JS-driven answers, the page shows a build-time answer and the decision table', async ({ page }) => {
+  await page.goto(url);
+  await expect(result(page)).toHaveAttribute('data-objective', /.+/);
+  await expect(page.getByRole('heading', { name: 'The decision table' })).toBeVisible();
+});
+
+test('scenario: base 8B chat assistant, 3,000 curated pairs, one 24 GB GPU -> SFT with (Q)LoRA', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await ready(page);
+  await page.getByLabel('Instruction following from a base model').check();
+  await page.getByLabel('Demonstrations (prompt → good answer)').check();
+  await page.getByLabel('How many examples, pairs or labels?').fill('3000');
+  await page.getByLabel('Curated: checked, consistent').check();
+  await page.getByLabel('No, a base model').check();
+  await page.getByLabel('Model', { exact: true }).selectOption('llama-3.1-8b');
+  await page.getByLabel('GPU', { exact: true }).selectOption('rtx-4090');
+  await page.getByLabel('Number of GPUs').fill('1');
+  const r = result(page);
+  await expect(r).toHaveAttribute('data-objective', 'sft');
+  await expect(r).toHaveAttribute('data-strategy', /^(lora|qlora)$/);
+  await expect(r).toContainText(/Supervised fine-tuning \(SFT\) with (Q?LoRA)/);
+  const link = page.getByRole('link', { name: 'Open this setup in the VRAM calculator' });
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toContain(`${site.base}calculator/?`);
+  const q = new URL(href, 'http://x').searchParams;
+  expect(q.get('model')).toBe('llama-3.1-8b');
+  expect(q.get('seq')).toBe('2048');
+  expect(q.get('gpu')).toBe('rtx-4090');
+  expect(q.get('method')).toBe(await r.getAttribute('data-strategy'));
+  // The URL now carries the answers; reloading it gives the same answer.
+  await expect(page).toHaveURL(/goal=chat/);
+  const shared = page.url();
+  const before = await r.getAttribute('data-strategy');
+  await page.goto(shared);
+  await ready(page);
+  await expect(result(page)).toHaveAttribute('data-objective', 'sft');
+  await expect(result(page)).toHaveAttribute('data-strategy', before ?? '');
+  await expect(page.getByLabel('No, a base model')).toBeChecked();
+  expect(errors).toEqual([]);
+});
+
+test('scenario: 70B on one 24 GB GPU does not fit; preferences on an SFT model -> DPO', async ({ page }) => {
+  await page.goto(`${url}?goal=chat&data=demonstrations&examples=3000&quality=curated&eval=yes&sft=no&model=llama-3.1-70b&gpu=rtx-4090&gpus=1&preserve=medium`);
+  await ready(page);
+  const r = result(page);
+  await expect(r).toHaveAttribute('data-strategy', 'does-not-fit');
+  await expect(r).toHaveAttribute('data-prerequisites', '');
+  await expect(page.locator('.ms-answer')).toContainText('more GPUs');
+  await page.getByLabel('Preference or value alignment').check();
+  await page.getByLabel('Preference pairs (chosen vs rejected)').check();
+  await page.getByLabel('How many examples, pairs or labels?').fill('10000');
+  await page.getByLabel('Yes (a chat or instruct model)').check();
+  await page.getByLabel('Model', { exact: true }).selectOption('mistral-7b');
+  await page.getByLabel('GPU', { exact: true }).selectOption('a100-80gb');
+  await expect(r).toHaveAttribute('data-objective', 'dpo');
+  await expect(r).toHaveAttribute('data-strategy', 'lora');
+  await expect(r).toContainText('DPO with LoRA');
+  await page.getByLabel('No, a base model').check();
+  await expect(r).toHaveAttribute('data-objective', 'orpo');
+  await page.getByLabel('No, not yet').check();
+  await expect(r).toHaveAttribute('data-prerequisites', 'eval-set');
+});
+
+test('bad URL values are ignored with a visible notice', async ({ page }) => {
+  await page.goto(`${url}?goal=world-peace&gpus=0&foo=1&data=few`);
+  await ready(page);
+  const notice = page.getByRole('status');
+  await expect(notice).toContainText('world-peace');
+  await expect(notice).toContainText('Unknown parameter "foo"');
+  await expect(result(page)).toHaveAttribute('data-objective', 'prompting');
+});
+
+test('keyboard: the form is reachable and radios change the answer', async ({ page }) => {
+  await page.goto(url);
+  await ready(page);
+  await page.getByLabel('Fresh or private facts that change').focus();
+  await page.keyboard.press('Space');
+  await expect(result(page)).toHaveAttribute('data-objective', 'rag');
+});
+
+test('axe reports no violations on the selector page', async ({ page }) => {
+  await page.goto(url);
+  await ready(page);
+  await page.getByLabel('Preference pairs (chosen vs rejected)').check();
+  await expect(result(page)).toHaveAttribute('data-objective', /dpo|orpo|rlhf-ppo/);
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
