@@ -7,20 +7,34 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import site from './site.config.mjs';
 import { contentChecks } from './src/integrations/content-checks.ts';
+import { pagefind } from './src/integrations/pagefind.ts';
 
 // The theme is set before first paint by a tiny inline script (no flash); CSP allows it by its hash.
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
 const sha256 = (/** @type {string} */ s) => `sha256-${createHash('sha256').update(s).digest('base64')}`;
 
+// Each content folder gets its own content-layer cache, so a fixture or benchmark deck never leaks into the real one.
+const cacheDir =
+  site.contentDir === 'content' ? undefined : `./node_modules/.astro-${createHash('sha256').update(site.contentDir).digest('hex').slice(0, 12)}`;
+
 export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
+  ...(cacheDir ? { cacheDir } : {}),
   build: { format: 'directory' },
   compressHTML: 'jsx',
   // Shiki's inline styles cannot run under our CSP; cards rarely need highlighted code.
   markdown: { syntaxHighlight: false },
-  integrations: [contentChecks({ contentDir: site.contentDir, policy: site.policy }), mdx(), preact(), sitemap()],
+  integrations: [
+    contentChecks({ contentDir: site.contentDir, policy: site.policy }),
+    mdx(),
+    preact(),
+    // The embeddable widget is for iframes, not for search engines.
+    sitemap({ filter: (page) => !page.includes('/embed/') }),
+    // Last: indexes the finished pages (dist/pagefind/).
+    pagefind({ language: site.language }),
+  ],
   security: {
     csp: {
       algorithm: 'SHA-256',

@@ -4,6 +4,7 @@
 
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer as mdxContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { getContainerRenderer as preactContainerRenderer } from '@astrojs/preact/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import site from '../site.config.mjs';
 import CardContent from './components/CardContent.astro';
@@ -11,6 +12,7 @@ import { DAILY_DAYS, type Daily, dailyRoutes } from './daily.ts';
 import { type Deck, type DeckCard, humanDate, KIND_LABELS, LEVEL_LABELS } from './lib/cards/deck.ts';
 import {
   absolutizeHtml,
+  replaceIslands,
   type DailyEntry,
   dailyPubDate,
   escapeHtml,
@@ -91,7 +93,7 @@ let container: Promise<AstroContainer> | undefined;
 const bodies = new Map<string, Promise<string>>();
 
 function getContainer(): Promise<AstroContainer> {
-  container ??= (async () => AstroContainer.create({ renderers: await loadRenderers([mdxContainerRenderer()]) }))();
+  container ??= (async () => AstroContainer.create({ renderers: await loadRenderers([mdxContainerRenderer(), preactContainerRenderer()]) }))();
   return container;
 }
 
@@ -102,7 +104,9 @@ export function cardBodyHtml(card: DeckCard): Promise<string> {
     body = (async () => {
       const c = await getContainer();
       const html = await c.renderToString(CardContent, { props: { id: card.id } });
-      return absolutizeHtml(html, absolute(routes.card(card.id))).trim();
+      const page = absolute(routes.card(card.id));
+      const withoutIslands = replaceIslands(html, `<p><a href="${page}">Open this card to use its interactive tool.</a></p>`);
+      return absolutizeHtml(withoutIslands, page).trim();
     })();
     bodies.set(card.id, body);
   }

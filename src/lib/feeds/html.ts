@@ -232,3 +232,11 @@ export function absolutizeHtml(html: string, baseUrl: string): string {
   }
   return out;
 }
+
+/**
+ * Feed readers run no scripts, so an interactive island would arrive as a dead form. Each `<astro-island>` (with its
+ * server-rendered fallback) is replaced by the given HTML, typically a link to the page where it works.
+ */
+export function replaceIslands(html: string, replacement: string): string {
+  return html.replace(/<astro-island\b[\s\S]*?<\/astro-island>/g, replacement);
+}

@@ -1,0 +1,55 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import site from '../../site.config.mjs';
+import { checkContentDir } from '../../src/integrations/content-checks.ts';
+import { distHas, htmlPages, readDist } from '../support/dist.ts';
+
+// The Pagefind index that `astro build` writes through src/integrations/pagefind.ts (issue 6).
+const deck = checkContentDir(process.cwd(), site.contentDir, site.policy);
+const base = site.base;
+
+describe('the search index', () => {
+  it('is written to dist/pagefind/ by the build, with one page per card', () => {
+    expect(distHas('pagefind/pagefind.js')).toBe(true);
+    const entry = JSON.parse(readDist('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    expect(pages).toBe(deck.cards.length);
+    expect(readdirSync('dist/pagefind/fragment').length).toBe(deck.cards.length);
+  });
+
+  it('leaves out the Pagefind UI bundles nothing loads', () => {
+    for (const f of ['pagefind-ui.js', 'pagefind-component-ui.js', 'pagefind-modular-ui.js', 'pagefind-highlight.js']) {
+      expect(distHas(`pagefind/${f}`), f).toBe(false);
+    }
+  });
+
+  it('marks only card pages for indexing, with meta, filters and the sort date', () => {
+    for (const page of htmlPages()) {
+      const html = readDist(page.endsWith('.html') ? page : `${page}index.html`);
+      expect(html.includes('data-pagefind-body'), page).toBe(/^cards\/[^/]+\/$/.test(page));
+    }
+    const card = deck.cards[0];
+    if (!card) throw new Error('no card');
+    const html = readDist(`cards/${card.id}/index.html`);
+    expect(html).toContain('data-pagefind-filter="level[data-level], topic[data-topic], kind[data-kind]"');
+    expect(html).toContain(`data-level="${card.data.level}"`);
+    expect(html).toContain('data-pagefind-sort="published[data-published]"');
+    expect(html).toMatch(/<p class="summary" data-pagefind-meta="summary">/);
+    for (const t of card.data.tags) expect(html).toContain(`<span data-pagefind-filter="tag">${t}</span>`);
+  });
+
+  it('has a /search/ page that works as a plain GET form, and a header box on every page', () => {
+    const html = readDist('search/index.html');
+    expect(html).toMatch(
+      new RegExp(`<form[^>]*role="search"[^>]*aria-label="Cards"[^>]*action="${base}search/"[^>]*method="get"`),
+    );
+    expect(html).toContain('Search needs JavaScript');
+    for (const page of ['index.html', 'cards/index.html', '404.html']) {
+      expect(readDist(page), page).toMatch(
+        new RegExp(`<form[^>]*role="search"[^>]*aria-label="Site"[^>]*action="${base}search/"`),
+      );
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import site from '../../site.config.mjs';
+
+// The embeddable calculator on a host page from another origin (another loopback port): it renders with the state
+// passed by the loader, resizes its iframe by postMessage, and ignores messages from anyone but the declared parties.
+let host: Server;
+let hostOrigin = '';
+
+test.beforeAll(async ({ baseURL }) => {
+  const widget = new URL(`${site.base}embed.js`, baseURL).href;
+  host = createServer((req, res) => {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    if (req.url?.startsWith('/other')) {
+      // A third party in a sibling frame that tries to drive the widget.
+      res.end(`<!doctype html><title>other</title><script>
+        addEventListener('message', (e) => { if (e.data === 'attack') {
+          parent.frames[0].postMessage({ type: 'ftc-vram:set', query: 'model=llama-2-70b&method=full' }, '*');
+          parent.postMessage({ type: 'ftc-vram:resize', height: 5 }, '*');
+        }});
+      </script>`);
+      return;
+    }
+    res.end(`<!doctype html><html lang="en"><head><title>Host blog</title></head><body>
+      <h1>A blog post about fine-tuning</h1>
+      <script src="${widget}" data-preset="llama-3.1-8b" data-method="qlora" data-gpu="rtx-4090" async></script>
+      <p>Text after the widget.</p>
+    </body></html>`);
+  });
+  // All loopback addresses, so a second origin (127.0.0.2) can reach it too.
+  await new Promise<void>((resolve) => host.listen(0, resolve));
+  hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+});
+
+test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+
+test('renders on another origin with the loader state, resizes, and stays isolated', async ({ page, baseURL }) => {
+  expect(new URL(hostOrigin).origin).not.toBe(new URL(baseURL ?? '').origin);
+  await page.goto(`${hostOrigin}/`);
+  const iframe = page.locator('iframe[data-ftc-vram]');
+  await expect(iframe).toHaveCount(1);
+  const src = new URL((await iframe.getAttribute('src')) ?? '');
+  expect(src.origin).toBe(new URL(baseURL ?? '').origin);
+  expect(src.searchParams.get('model')).toBe('llama-3.1-8b');
+  expect(src.searchParams.get('method')).toBe('qlora');
+  expect(src.searchParams.get('host')).toBe(hostOrigin);
+
+  const widget = page.frameLocator('iframe[data-ftc-vram]');
+  const total = widget.locator('.vc-total');
+  await expect(total).toContainText(/\d+(\.\d+)? GB/);
+  await expect(total).toContainText('RTX 4090');
+  const before = (await total.textContent()) ?? '';
+
+  // The loader starts at 720px; the widget reports its real height and the frame follows it.
+  await expect.poll(async () => (await iframe.boundingBox())?.height ?? 720).not.toBe(720);
+  const settled = (await iframe.boundingBox())?.height ?? 0;
+  expect(settled).toBeGreaterThan(200);
+
+  // A forged resize from the host page itself (not the widget's window) is ignored.
+  await page.evaluate(() => {
+    const frame = document.querySelector('iframe[data-ftc-vram]')?.getAttribute('data-ftc-vram');
+    window.postMessage({ type: 'ftc-vram:resize', frame, height: 33 }, '*');
+  });
+  await page.waitForTimeout(300);
+  expect((await iframe.boundingBox())?.height).toBe(settled);
+
+  // A third origin (sibling frame on another port) cannot change the widget's state.
+  const otherPort = (host.address() as AddressInfo).port;
+  await page.evaluate((url) => {
+    const f = document.createElement('iframe');
+    f.src = url;
+    f.title = 'other';
+    document.body.append(f);
+    return new Promise((r) => f.addEventListener('load', r));
+  }, `http://127.0.0.2:${otherPort}/other`).catch(() => undefined);
+  await page.evaluate(() => {
+    const frames = document.querySelectorAll('iframe');
+    (frames[1] as HTMLIFrameElement | undefined)?.contentWindow?.postMessage('attack', '*');
+  });
+  await page.waitForTimeout(500);
+  await expect(total).toHaveText(before);
+
+  // The declared host may set the state.
+  await page.evaluate(() => {
+    const f = document.querySelector<HTMLIFrameElement>('iframe[data-ftc-vram]');
+    f?.contentWindow?.postMessage({ type: 'ftc-vram:set', query: 'model=llama-2-7b&method=lora&gpu=rtx-4090' }, '*');
+  });
+  await expect(total).not.toHaveText(before);
+});
