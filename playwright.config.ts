@@ -21,7 +21,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    // DIST_DIR serves another build (e.g. a fixture build in .tmp/); the build tests read the same variable.
+    command: `npx astro preview --host 127.0.0.1 --port ${PORT}${process.env.DIST_DIR ? ` --outDir ${process.env.DIST_DIR}` : ''}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

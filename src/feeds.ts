@@ -4,7 +4,7 @@
 
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer as mdxContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { getContainerRenderer as preactContainerRenderer } from '@astrojs/preact/container-renderer';
+import preactServerRenderer from '@astrojs/preact/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import site from '../site.config.mjs';
 import CardContent from './components/CardContent.astro';
@@ -93,7 +93,12 @@ let container: Promise<AstroContainer> | undefined;
 const bodies = new Map<string, Promise<string>>();
 
 function getContainer(): Promise<AstroContainer> {
-  container ??= (async () => AstroContainer.create({ renderers: await loadRenderers([mdxContainerRenderer(), preactContainerRenderer()]) }))();
+  container ??= (async () => {
+    const c = await AstroContainer.create({ renderers: await loadRenderers([mdxContainerRenderer()]) });
+    // Imported statically so Vite bundles it: its virtual `astro:preact:opts` import cannot load at run time.
+    c.addServerRenderer({ name: '@astrojs/preact', renderer: preactServerRenderer });
+    return c;
+  })();
   return container;
 }
 

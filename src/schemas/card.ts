@@ -1,13 +1,12 @@
 import { z } from 'astro/zod';
 import { isoDate, kebab } from './common.ts';
+import { KINDS, LEVELS } from './enums.ts';
 import { quizSchema } from './quiz.ts';
 import { seriesSchema } from './series.ts';
 import { sourceSchema } from './source.ts';
 
-export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
-export const KINDS = ['knowledge', 'how-to', 'pitfall', 'comparison', 'checklist'] as const;
-export type Level = (typeof LEVELS)[number];
-export type Kind = (typeof KINDS)[number];
+export type { Kind, Level } from './enums.ts';
+export { KINDS, LEVELS };
 
 /**
  * How a card names another entry. Astro passes `reference` from astro:content; our own validation pass (which runs

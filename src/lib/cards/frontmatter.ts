@@ -45,20 +45,5 @@ export function splitFrontmatter(source: string): SplitCard {
   return { data, body, bodyLine, errors: [] };
 }
 
-/** Prose words in an MDX body: imports, JSX tags, expressions, code fences and Markdown syntax do not count. */
-export function countWords(body: string): number {
-  const text = body
-    .replace(/^```[\s\S]*?^```/gm, ' ')
-    .replace(/^(import|export)\s.*$/gm, ' ')
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\{[^}]*\}/g, ' ')
-    .replace(/\]\([^)]*\)/g, ' ')
-    .replace(/[#*_>`|[\]-]+/g, ' ');
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%×·/+-]*/gu) ?? []).length;
-}
-
-/** Minutes to read at 220 words per minute, at least 1. */
-export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / 220));
-}
+// Word counts live in words.ts (no YAML parser), so browser code can import them; re-exported for existing callers.
+export { countWords, readingMinutes } from './words.ts';

@@ -1,0 +1,396 @@
+// `npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs 3] [-- --keep]`: build speed and memory on synthetic
+// decks. For each size it writes valid synthetic cards (180–400 words, 2+ related, a quiz, sources) into a temporary
+// content folder under .tmp/bench/, builds the real site from it (CONTENT_DIR; the build includes the Pagefind index)
+// and a bare Astro + MDX site (tests/fixtures/bare-site) from the same cards, each from a cold cache, and records wall
+// time and the peak RSS of the build's whole process tree. Results go to BENCHMARKS.md (between the bench markers).
+import { spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { countWords } from '../src/lib/cards/words.ts';
+
+const ROOT = process.cwd();
+const WORK = '.tmp/bench';
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = option('sizes')
+  ? (option('sizes') as string).split(',').map(Number)
+  : [1000, 5000, ...(flag('large') ? [10000] : [])];
+const runs = Number(option('runs') ?? 1);
+const keep = flag('keep');
+if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1) {
+  console.error('usage: npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs N] [-- --keep]');
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Synthetic deck
+
+/** Deterministic PRNG (mulberry32), so every run builds the same cards. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = (
+  'adapter rank alpha gradient optimizer memory activation checkpoint batch sequence token loss learning rate warmup ' +
+  'schedule dataset example prompt response template mask packing evaluation metric benchmark judge preference reward ' +
+  'policy reference model quantization precision weight matrix layer attention projection throughput latency GPU ' +
+  'shard offload state moment update step epoch overfitting validation forgetting alignment instruction corpus ' +
+  'quality diversity duplicate filter label annotator baseline ablation result paper method objective regularizer'
+).split(' ');
+const LEVELS = ['beginner', 'intermediate', 'advanced'];
+const KINDS = ['knowledge', 'how-to', 'pitfall', 'comparison', 'checklist'];
+
+const topLevelKeys = (yaml: string) => [...yaml.matchAll(/^([a-z0-9][a-z0-9-]*):\s*$/gm)].map((m) => m[1] as string);
+
+function sentence(next: () => number, words: number): string {
+  const w = Array.from({ length: words }, () => WORDS[Math.floor(next() * WORDS.length)] as string);
+  const s = w.join(' ');
+  return `${s[0]?.toUpperCase()}${s.slice(1)}.`;
+}
+
+function paragraph(next: () => number, sentences: number): string {
+  return Array.from({ length: sentences }, () => sentence(next, 10 + Math.floor(next() * 6))).join(' ');
+}
+
+/** Writes `n` cards plus the real topics.yaml and series.yaml into `dir`; returns the folder relative to the root. */
+function writeDeck(dir: string, n: number): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'cards'), { recursive: true });
+  copyFileSync('content/topics.yaml', join(dir, 'topics.yaml'));
+  copyFileSync('content/series.yaml', join(dir, 'series.yaml'));
+  const topics = topLevelKeys(readFileSync('content/topics.yaml', 'utf8'));
+  const series = topLevelKeys(readFileSync('content/series.yaml', 'utf8'));
+  const tagPool = Array.from({ length: Math.max(40, Math.round(n / 10)) }, (_, i) => `tag-${i + 1}`);
+  const id = (i: number) => `synthetic-${String(i).padStart(5, '0')}`;
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const next = rng(i + 1);
+    const related = [...new Set([(i + 1) % n, (i + 7) % n, (i + 31) % n])].filter((r) => r !== i).slice(0, 2 + (i % 2));
+    const tags = [
+      ...new Set([0, 1, 2].slice(0, 2 + (i % 2)).map(() => tagPool[Math.floor(next() * tagPool.length)] as string)),
+    ];
+    if (tags.length < 2) tags.push(tagPool[(i + 1) % tagPool.length] as string);
+    // The first 10 cards of each series form its parts 1..10.
+    const s = Math.floor(i / 10);
+    const inSeries = s < series.length ? `series: { id: ${series[s]}, part: ${(i % 10) + 1} }\n` : '';
+    const day = new Date(start + Math.floor((i * 3) / 4) * 86_400_000).toISOString().slice(0, 10);
+    const body = [
+      paragraph(next, 6),
+      '',
+      `## Why card ${i} matters`,
+      '',
+      paragraph(next, 5),
+      '',
+      `- **${sentence(next, 3)}** ${sentence(next, 10)}`,
+      `- ${sentence(next, 12)}`,
+      `- ${sentence(next, 11)}`,
+      '',
+      `${paragraph(next, 3)} See [the related card](/cards/${id(related[0] as number)}/) for the next step.`,
+      '',
+    ].join('\n');
+    const words = countWords(body);
+    if (words < 180 || words > 400) throw new Error(`synthetic card ${i} has ${words} words; adjust the generator`);
+    const card = `---
+title: "Synthetic card ${i}: ${sentence(next, 4).slice(0, -1)}"
+summary: "Synthetic benchmark card ${i} of ${n}: ${sentence(next, 10)}"
+level: ${LEVELS[i % LEVELS.length]}
+kind: ${KINDS[i % KINDS.length]}
+topic: ${topics[i % topics.length]}
+tags: [${tags.join(', ')}]
+related: [${related.map(id).join(', ')}]
+${inSeries}publishedAt: ${day}
+sources:
+  - title: "A paper behind synthetic card ${i}"
+    url: "https://arxiv.org/abs/2106.${String(10000 + i).slice(-5)}"
+    publisher: arXiv
+    year: 2021
+quiz:
+  question: "Which statement about synthetic card ${i} is right?"
+  choices: ["${sentence(next, 5)}", "${sentence(next, 5)}", "${sentence(next, 5)}"]
+  answer: ${i % 3}
+  explanation: "${sentence(next, 12)}"
+---
+
+${body}`;
+    writeFileSync(join(dir, 'cards', `${id(i)}.mdx`), card);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measuring a build
+
+interface Measure {
+  ok: boolean;
+  seconds: number;
+  /** Peak of the summed RSS of the build's process tree, sampled every 50 ms (MB). */
+  treeRssMb: number;
+  /** Peak RSS of the largest single process, from /usr/bin/time when present (MB). */
+  maxProcessRssMb?: number;
+  /** User + system CPU seconds of the build and its children, from /usr/bin/time: steadier than wall time on a busy machine. */
+  cpuSeconds?: number;
+  /** 1-minute load average when the build started. */
+  load: number;
+  pages: number;
+  log: string;
+}
+
+function children(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) out.push(...text.split(/\s+/).map(Number));
+    }
+  } catch {
+    // The process ended between listing and reading.
+  }
+  return out;
+}
+
+function treeRssKb(root: number): number {
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    try {
+      const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(m?.[1] ?? 0);
+    } catch {
+      continue;
+    }
+    stack.push(...children(pid));
+  }
+  return total;
+}
+
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const canSample = existsSync(`/proc/${process.pid}/task/${process.pid}/children`);
+
+function measure(label: string, argv: string[], env: NodeJS.ProcessEnv): Promise<Measure> {
+  const timeFile = join(WORK, `time-${label}.txt`);
+  const [cmd, ...rest] = GNU_TIME
+    ? [GNU_TIME, '-o', timeFile, '-f', '%M %U %S', process.execPath, ...argv]
+    : [process.execPath, ...argv];
+  const load = loadavg()[0] ?? 0;
+  const started = performance.now();
+  const child = spawn(cmd as string, rest, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  let peak = 0;
+  const timer = canSample ? setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid as number))), 50) : undefined;
+  return new Promise((done) => {
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (timer) clearInterval(timer);
+      const [maxKb, user, sys] =
+        GNU_TIME && existsSync(timeFile)
+          ? (readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number)
+          : [];
+      const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
+      const cpuSeconds = user !== undefined && sys !== undefined ? user + sys : undefined;
+      writeFileSync(join(WORK, `log-${label}.txt`), log);
+      done({
+        ok: code === 0,
+        seconds,
+        treeRssMb: peak / 1024,
+        maxProcessRssMb: maxKb ? maxKb / 1024 : undefined,
+        cpuSeconds,
+        load,
+        pages,
+        log,
+      });
+    });
+  });
+}
+
+// Vitest or a shell may carry values that Astro would read as import.meta.env (BASE_URL, MODE, NODE_ENV...).
+const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|BASE_URL|BASE_PATH|MODE|DEV|PROD|SSR|VITEST.*)$/.test(k)),
+  );
+  return { ...env, ...extra };
+};
+
+function dirSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) total += s.size;
+  }
+  return total;
+}
+
+async function buildOurs(
+  deck: string,
+  n: number,
+  run: number,
+): Promise<Measure & { searchMs?: number; indexBytes: number }> {
+  const out = join(WORK, `out-ours-${n}`);
+  const cache = join(WORK, `cache-ours-${n}-${run}`);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  // The real config with a private cache folder, so the build starts cold and never touches node_modules/.astro.
+  const config = join(WORK, 'astro.ours.config.mjs');
+  writeFileSync(
+    config,
+    `import config from '../../astro.config.mjs';\nexport default { ...config, cacheDir: ${JSON.stringify(`./${cache}`)} };\n`,
+  );
+  const m = await measure(
+    `ours-${n}`,
+    [ASTRO, 'build', '--config', config, '--outDir', out],
+    cleanEnv({ CONTENT_DIR: deck }),
+  );
+  const searchMs = Number(/pagefind\] indexed .* in (\d+) ms/.exec(m.log)?.[1] ?? Number.NaN);
+  const indexBytes = dirSize(join(out, 'pagefind'));
+  if (!keep) rmSync(cache, { recursive: true, force: true });
+  return { ...m, searchMs: Number.isNaN(searchMs) ? undefined : searchMs, indexBytes };
+}
+
+async function buildBare(deck: string, n: number, run: number): Promise<Measure> {
+  const out = resolve(WORK, `out-bare-${n}`);
+  const cache = resolve(WORK, `cache-bare-${n}-${run}`);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const m = await measure(
+    `bare-${n}`,
+    [ASTRO, 'build', '--root', 'tests/fixtures/bare-site', '--outDir', out],
+    cleanEnv({ CONTENT_DIR: resolve(deck), BARE_CACHE_DIR: cache }),
+  );
+  if (!keep) rmSync(cache, { recursive: true, force: true });
+  // Astro writes generated types into <root>/.astro; keep the fixture folder clean.
+  rmSync('tests/fixtures/bare-site/.astro', { recursive: true, force: true });
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+const fmt = (x: number | undefined, digits = 1) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+
+interface Row {
+  n: number;
+  ours: Awaited<ReturnType<typeof buildOurs>>[];
+  bare: Measure[];
+}
+
+mkdirSync(WORK, { recursive: true });
+const rows: Row[] = [];
+for (const n of sizes) {
+  const deck = join(WORK, `deck-${n}`);
+  process.stdout.write(`\n${n} cards: writing the deck… `);
+  writeDeck(deck, n);
+  console.log('done');
+  const row: Row = { n, ours: [], bare: [] };
+  for (let r = 0; r < runs; r++) {
+    // Alternate the order so neither build always runs on a warmer machine.
+    const order = r % 2 === 0 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const);
+    for (const which of order) {
+      process.stdout.write(`  run ${r + 1}/${runs}: ${which} build… `);
+      const m = which === 'ours' ? await buildOurs(deck, n, r) : await buildBare(deck, n, r);
+      if (!m.ok) {
+        console.error(`\n${which} build of ${n} cards failed:\n${m.log.slice(-6000)}`);
+        process.exit(1);
+      }
+      if (which === 'ours') row.ours.push(m as Awaited<ReturnType<typeof buildOurs>>);
+      else row.bare.push(m);
+      console.log(
+        `${fmt(m.seconds)} s wall, ${fmt(m.cpuSeconds)} s CPU, peak RSS ${fmt(m.treeRssMb, 0)} MB (tree), ${m.pages} pages, load ${fmt(m.load)}`,
+      );
+    }
+  }
+  rows.push(row);
+  if (!keep) rmSync(deck, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report
+
+const cpuModel = cpus()[0]?.model.trim() ?? 'unknown CPU';
+const astroVersion = JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')).version as string;
+const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+const table = [
+  '| cards | ours: pages | ours: wall s | ours: CPU s | ours: peak RSS MB (tree / largest process) | search index s | index MB | bare: pages | bare: wall s | bare: CPU s | bare: peak RSS MB (tree / largest process) | ours / bare (wall) | ours / bare (CPU) | ours: wall s per 1,000 cards |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => {
+    const o = median(r.ours.map((m) => m.seconds));
+    const b = median(r.bare.map((m) => m.seconds));
+    const oc = median(r.ours.map((m) => m.cpuSeconds ?? Number.NaN));
+    const bc = median(r.bare.map((m) => m.cpuSeconds ?? Number.NaN));
+    const oPeak = Math.max(...r.ours.map((m) => m.treeRssMb));
+    const oProc = Math.max(...r.ours.map((m) => m.maxProcessRssMb ?? 0));
+    const bPeak = Math.max(...r.bare.map((m) => m.treeRssMb));
+    const bProc = Math.max(...r.bare.map((m) => m.maxProcessRssMb ?? 0));
+    const search = median(r.ours.map((m) => m.searchMs ?? Number.NaN)) / 1000;
+    const index = (r.ours[0]?.indexBytes ?? 0) / 1e6;
+    return `| ${r.n.toLocaleString('en')} | ${r.ours[0]?.pages} | ${fmt(o)} | ${fmt(oc)} | ${fmt(oPeak, 0)} / ${oProc ? fmt(oProc, 0) : 'n/a'} | ${fmt(search)} | ${fmt(index)} | ${r.bare[0]?.pages} | ${fmt(b)} | ${fmt(bc)} | ${fmt(bPeak, 0)} / ${bProc ? fmt(bProc, 0) : 'n/a'} | ${fmt(o / b, 2)}× | ${fmt(oc / bc, 2)}× | ${fmt((o / r.n) * 1000)} |`;
+  }),
+];
+const first = rows[0];
+const verdict = rows
+  .filter((r) => r.n === 1000)
+  .map((r) => {
+    const ratio = median(r.ours.map((m) => m.seconds)) / median(r.bare.map((m) => m.seconds));
+    const cpu =
+      median(r.ours.map((m) => m.cpuSeconds ?? Number.NaN)) / median(r.bare.map((m) => m.cpuSeconds ?? Number.NaN));
+    const met = ratio <= 1.25 && !(cpu > 1.25);
+    return `At 1,000 cards ours/bare is ${fmt(ratio, 2)}× in wall time and ${fmt(cpu, 2)}× in CPU time (target ≤ 1.25×): ${met ? 'met' : 'not met'}.`;
+  });
+const big = rows.find((r) => r.n === 10000);
+if (big) {
+  const peak = Math.max(...big.ours.map((m) => m.treeRssMb));
+  verdict.push(
+    `At 10,000 cards our peak RSS is ${fmt(peak, 0)} MB (target < 2,048 MB): ${peak < 2048 ? 'met' : 'not met'}.`,
+  );
+}
+const section = [
+  '<!-- bench:start (written by scripts/bench.ts; edit outside these markers) -->',
+  '## Build benchmark',
+  '',
+  `- Command: \`${command}\``,
+  `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  `- Machine: ${cpus().length} CPUs (nproc), ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.versions.node}, Astro ${astroVersion}, ${process.platform}`,
+  `- Runs per size: ${runs} (median times; peak RSS is the highest of the runs). 1-minute load average when each build started (${cpus().length} CPUs): ${rows.map((r) => `${r.n}: ours ${r.ours.map((m) => fmt(m.load)).join('/')}, bare ${r.bare.map((m) => fmt(m.load)).join('/')}`).join('; ')}. Other work on the machine inflates wall time; CPU seconds (user + system of the whole build) much less, so compare those when the load is above the CPU count.`,
+  '- Ours: `astro build` of this site with CONTENT_DIR pointing at the synthetic deck (all pages, feeds, sitemap and the Pagefind index, which runs inside the build). Bare: tests/fixtures/bare-site, Astro + MDX with one layout, a card page per card and one index, the same glob loader and cards.',
+  '- Each build starts from an empty cache folder and an empty output folder. Peak RSS (tree) is the summed RSS of the build and all its child processes, sampled every 50 ms from /proc; "largest process" is the max RSS that /usr/bin/time reports.',
+  `- Synthetic cards: ${first ? `${first.n.toLocaleString('en')}+` : ''} deterministic MDX cards that pass the deck policy (180–400 words, 2–3 related cards, a quiz, one https source, 2–3 tags from a pool of n/10, the first 10 cards of each series as its parts).`,
+  '',
+  ...table,
+  '',
+  ...verdict.map((v) => `- ${v}`),
+  '<!-- bench:end -->',
+].join('\n');
+
+const file = 'BENCHMARKS.md';
+const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+const marked = /<!-- bench:start[\s\S]*?<!-- bench:end -->/;
+writeFileSync(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
+console.log(`\n${table.join('\n')}\n\n${verdict.join('\n')}\nWritten to ${file}.`);

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import site from '../../site.config.mjs';
+import { DIST, distHas, htmlPages } from '../support/dist.ts';
+import { rawTextElements, tags } from '../support/html.ts';
+import { listFiles } from '../support/links.ts';
+import { KB, kb, pageWeight, sum } from '../support/weight.ts';
+
+// Page weight budgets, measured on the bytes of the build (deterministic, so these are tests, not benchmarks).
+const CARD_HTML_CSS = 14 * KB;
+// A card that embeds an island also carries the island's server-rendered form (it works before JS arrives).
+const ISLAND_CARD_HTML_CSS = 20 * KB;
+const ISLAND_JS = 15 * KB;
+// The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
+// Ctrl/Cmd+K (issue 6). It is the one script a card page without an island loads.
+const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;
+const SEARCH_LOADER_BUDGET = 2 * KB;
+
+const fileOf = (page: string) => (page.endsWith('.html') ? page : `${page}index.html`);
+const cardPages = htmlPages().filter((p) => /^cards\/[^/]+\/$/.test(p));
+const weigh = (page: string) => pageWeight(DIST, fileOf(page), site.base);
+
+describe(`page weight of ${DIST}`, () => {
+  it('has card pages to weigh', () => {
+    expect(cardPages.length).toBeGreaterThan(0);
+  });
+
+  it(`keeps every card page within ${kb(CARD_HTML_CSS)} of gzipped HTML + CSS (${kb(ISLAND_CARD_HTML_CSS)} with an island)`, () => {
+    const over: string[] = [];
+    let heaviest = { page: '', bytes: 0 };
+    for (const page of cardPages) {
+      const w = weigh(page);
+      const bytes = w.html + sum(w.css);
+      const budget = w.hasIsland ? ISLAND_CARD_HTML_CSS : CARD_HTML_CSS;
+      if (!w.hasIsland && bytes > heaviest.bytes) heaviest = { page, bytes };
+      if (bytes > budget) over.push(`${page}: ${kb(bytes)} (HTML ${kb(w.html)}, CSS ${kb(sum(w.css))}), budget ${kb(budget)}`);
+    }
+    console.info(
+      `heaviest card page: ${heaviest.page} at ${kb(heaviest.bytes)} gzipped HTML + CSS (budget ${kb(CARD_HTML_CSS)})`,
+    );
+    expect(over).toEqual([]);
+  });
+
+  it('loads no JavaScript on card pages but the search loader, unless the card embeds an island', () => {
+    const offenders: string[] = [];
+    for (const page of cardPages) {
+      const w = weigh(page);
+      if (w.hasIsland) {
+        const js = sum(w.js) + w.inlineJs;
+        if (js > ISLAND_JS)
+          offenders.push(
+            `${page} (embeds an island): ${kb(js)} of JS, over ${kb(ISLAND_JS)}: ${[...w.js.keys()].join(', ')}`,
+          );
+      } else {
+        const other = [...w.js.keys()].filter((f) => !SEARCH_LOADER.test(f));
+        const loader = [...w.js.entries()].filter(([f]) => SEARCH_LOADER.test(f)).reduce((n, [, b]) => n + b, 0);
+        if (other.length > 0) offenders.push(`${page}: external JS besides the search loader: ${other.join(', ')}`);
+        if (loader > SEARCH_LOADER_BUDGET) offenders.push(`${page}: search loader is ${kb(loader)}, over ${kb(SEARCH_LOADER_BUDGET)}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  for (const tool of ['selector', 'calculator'] as const) {
+    const built = distHas(`${tool}/index.html`);
+    it.skipIf(!built)(
+      `keeps /${tool}/ within ${kb(ISLAND_JS)} of gzipped JS${built ? '' : ` (skipped: ${DIST}/${tool}/index.html is not built yet)`}`,
+      () => {
+        const w = weigh(`${tool}/`);
+        const js = sum(w.js) + w.inlineJs;
+        const detail = [...w.js].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+        console.info(
+          `/${tool}/: ${kb(js)} gzipped JS (external ${kb(sum(w.js))}: ${detail}; inline ${kb(w.inlineJs)})`,
+        );
+        expect(w.hasIsland, `/${tool}/ should hydrate its island`).toBe(true);
+        expect(js, `/${tool}/ loads ${kb(js)} of JS: ${detail}`).toBeLessThanOrEqual(ISLAND_JS);
+      },
+    );
+  }
+
+  it('uses no web fonts', () => {
+    const files = listFiles(DIST);
+    expect(files.filter((f) => /\.(woff2?|ttf|otf|eot)$/i.test(f))).toEqual([]);
+    const fontFace: string[] = [];
+    for (const f of files.filter((x) => x.endsWith('.css')))
+      if (/@font-face/i.test(readFileSync(join(DIST, f), 'utf8'))) fontFace.push(f);
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      const html = readFileSync(join(DIST, f), 'utf8');
+      if (rawTextElements(html).some((el) => el.name === 'style' && /@font-face/i.test(el.text))) fontFace.push(f);
+      for (const t of tags(html)) {
+        if (
+          t.name === 'link' &&
+          (t.attrs.as === 'font' || /fonts\.(googleapis|gstatic)\.com|use\.typekit\.net/.test(t.attrs.href ?? ''))
+        )
+          fontFace.push(`${f}: <link href="${t.attrs.href}">`);
+      }
+    }
+    expect(fontFace).toEqual([]);
+  });
+
+  it('gives every <img> a width and a height', () => {
+    const unsized: string[] = [];
+    for (const page of htmlPages()) {
+      for (const t of tags(readFileSync(join(DIST, fileOf(page)), 'utf8'))) {
+        if (t.name !== 'img') continue;
+        if (!/^\d+$/.test(t.attrs.width ?? '') || !/^\d+$/.test(t.attrs.height ?? ''))
+          unsized.push(`${page}: <img src="${t.attrs.src}">`);
+      }
+    }
+    expect(unsized).toEqual([]);
+  });
+});
