@@ -29,7 +29,8 @@ export default defineConfig({
   integrations: [
     contentChecks({ contentDir: site.contentDir, policy: site.policy }),
     mdx(),
-    preact(),
+    // Only islands are Preact; without this the plugin runs Babel over every .ts file in src.
+    preact({ include: ['**/src/islands/**/*.tsx'] }),
     // The embeddable widget is for iframes, not for search engines.
     sitemap({ filter: (page) => !page.includes('/embed/') }),
     // Last: indexes the finished pages (dist/pagefind/).

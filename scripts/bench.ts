@@ -1,4 +1,4 @@
-// `npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs 3] [-- --keep]`: build speed and memory on synthetic
+// `npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs 3] [-- --keep (decks, outputs, caches, logs)]`: build speed and memory on synthetic
 // decks. For each size it writes valid synthetic cards (180–400 words, 2+ related, a quiz, sources) into a temporary
 // content folder under .tmp/bench/, builds the real site from it (CONTENT_DIR; the build includes the Pagefind index)
 // and a bare Astro + MDX site (tests/fixtures/bare-site) from the same cards, each from a cold cache, and records wall
@@ -266,7 +266,7 @@ async function buildOurs(
   );
   const searchMs = Number(/pagefind\] indexed .* in (\d+) ms/.exec(m.log)?.[1] ?? Number.NaN);
   const indexBytes = dirSize(join(out, 'pagefind'));
-  if (!keep) rmSync(cache, { recursive: true, force: true });
+  if (!keep) for (const dir of [cache, out]) rmSync(dir, { recursive: true, force: true });
   return { ...m, searchMs: Number.isNaN(searchMs) ? undefined : searchMs, indexBytes };
 }
 
@@ -280,7 +280,7 @@ async function buildBare(deck: string, n: number, run: number): Promise<Measure>
     [ASTRO, 'build', '--root', 'tests/fixtures/bare-site', '--outDir', out],
     cleanEnv({ CONTENT_DIR: resolve(deck), BARE_CACHE_DIR: cache }),
   );
-  if (!keep) rmSync(cache, { recursive: true, force: true });
+  if (!keep) for (const dir of [cache, out]) rmSync(dir, { recursive: true, force: true });
   // Astro writes generated types into <root>/.astro; keep the fixture folder clean.
   rmSync('tests/fixtures/bare-site/.astro', { recursive: true, force: true });
   return m;

@@ -27,9 +27,13 @@ const pages = [
   { name: 'Calculator', path: 'calculator/' },
 ].filter((p) => existsSync(join(DIST, p.path, 'index.html')));
 
-const preview = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--outDir', DIST], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const preview = spawn(
+  process.execPath,
+  ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--outDir', DIST],
+  {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 const stop = () => preview.kill('SIGTERM');
 process.on('exit', stop);
 await new Promise<void>((ready, fail) => {
@@ -45,14 +49,22 @@ await new Promise<void>((ready, fail) => {
 
 // Lighthouse drives the browser over the DevTools port; Playwright only starts it (headless, local binary).
 const DEVTOOLS_PORT = Number(process.env.LIGHTHOUSE_DEVTOOLS_PORT ?? 9333);
-const browser = await chromium.launch({ executablePath: await resolveChromium(), args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEVTOOLS_PORT}`] });
+const browser = await chromium.launch({
+  executablePath: await resolveChromium(),
+  args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEVTOOLS_PORT}`],
+});
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const rows: string[] = [];
 const failures: string[] = [];
 try {
   for (const p of pages) {
     const url = `${origin}${base}${p.path}`;
-    const result = await lighthouse(url, { port: DEVTOOLS_PORT, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(url, {
+      port: DEVTOOLS_PORT,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`no Lighthouse result for ${url}`);
     const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
@@ -63,7 +75,14 @@ try {
       if (!cat || cat.score === 1) continue;
       const misses = cat.auditRefs
         .map((r) => lhr.audits[r.id])
-        .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+        .filter(
+          (a) =>
+            a &&
+            a.score !== null &&
+            a.score < 1 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'manual',
+        )
         .map((a) => `${a?.id} (${a?.displayValue ?? a?.score})`);
       failures.push(`${p.name} ${c}: ${misses.join(', ') || 'see the report'}`);
     }
@@ -85,7 +104,9 @@ const section = [
   '|---|---|---:|---:|---:|---:|',
   ...rows,
   '',
-  ...(failures.length ? ['Below 100:', '', ...failures.map((f) => `- ${f}`)] : ['All four scores are 100 on every page.']),
+  ...(failures.length
+    ? ['Below 100:', '', ...failures.map((f) => `- ${f}`)]
+    : ['All four scores are 100 on every page.']),
   '<!-- lighthouse:end -->',
 ].join('\n');
 const file = 'BENCHMARKS.md';

@@ -190,7 +190,15 @@ export function publishedBy(cards: readonly DeckCard[], today: Date): DeckCard[]
  */
 export async function cardFeed(
   feed: SiteFeed,
-  options: { cards: readonly DeckCard[]; deck: Deck; today: Date; link: string; description: string },
+  options: {
+    cards: readonly DeckCard[];
+    deck: Deck;
+    today: Date;
+    link: string;
+    description: string;
+    /** Whole card bodies (site-wide feeds) or the summary with a link (topic and tag feeds: many feeds, small). */
+    full?: boolean;
+  },
 ): Promise<{ channel: FeedChannel; items: FeedItem[] }> {
   const cards = publishedBy(options.cards, options.today)
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -204,7 +212,10 @@ export async function cardFeed(
       guid: url,
       pubDate: card.publishedAt,
       description: card.summary,
-      contentHtml: await cardFeedHtml(card, options.deck),
+      contentHtml:
+        options.full === false
+          ? `<p>${escapeHtml(card.summary)}</p><p><a href="${escapeHtml(url)}">Read the card: ${escapeHtml(card.title)}</a></p>`
+          : await cardFeedHtml(card, options.deck),
       categories: card.tags,
     });
   }

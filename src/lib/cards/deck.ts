@@ -121,5 +121,5 @@ export const KIND_LABELS: Record<Kind, string> = {
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** "7 October 2026", fixed to UTC and English so builds are reproducible. */
-export const humanDate = (d: Date): string =>
-  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const HUMAN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const humanDate = (d: Date): string => HUMAN_DATE.format(d);

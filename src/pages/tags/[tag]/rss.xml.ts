@@ -19,6 +19,7 @@ export const GET: APIRoute<{ tag: TagEntry }> = async ({ props }) => {
     cards: tag.cards,
     deck,
     today: daily.today,
+    full: false,
     link: absolute(routes.tag(tag.id)),
     description: `New ${site.name} cards tagged ${tag.id}.`,
   });

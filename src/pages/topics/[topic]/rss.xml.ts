@@ -19,6 +19,7 @@ export const GET: APIRoute<{ topic: TopicEntry }> = async ({ props }) => {
     cards: deck.cardsOfTopic(topic.id),
     deck,
     today: daily.today,
+    full: false,
     link: absolute(routes.topic(topic.id)),
     description: `New ${site.name} cards on ${topic.title}: ${topic.description}`,
   });
