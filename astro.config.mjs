@@ -15,7 +15,9 @@ const sha256 = (/** @type {string} */ s) => `sha256-${createHash('sha256').updat
 
 // Each content folder gets its own content-layer cache, so a fixture or benchmark deck never leaks into the real one.
 const cacheDir =
-  site.contentDir === 'content' ? undefined : `./node_modules/.astro-${createHash('sha256').update(site.contentDir).digest('hex').slice(0, 12)}`;
+  site.contentDir === 'content'
+    ? undefined
+    : `./node_modules/.astro-${createHash('sha256').update(site.contentDir).digest('hex').slice(0, 12)}`;
 
 export default defineConfig({
   site: site.url,
@@ -48,7 +50,10 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { hashes: [/** @type {any} */ (sha256(themeInit))], resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: {
+        hashes: [/** @type {any} */ (sha256(themeInit))],
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
     },
   },
   vite: {

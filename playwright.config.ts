@@ -19,7 +19,9 @@ export default defineConfig({
     trace: 'off',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
+  ],
   webServer: {
     // DIST_DIR serves another build (e.g. a fixture build in .tmp/); the build tests read the same variable.
     command: `npx astro preview --host 127.0.0.1 --port ${PORT}${process.env.DIST_DIR ? ` --outDir ${process.env.DIST_DIR}` : ''}`,

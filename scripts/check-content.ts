@@ -6,7 +6,9 @@ import { formatProblem } from '../src/lib/cards/validate.ts';
 const result = checkContentDir(process.cwd(), site.contentDir, site.policy);
 if (result.problems.length > 0) {
   for (const p of result.problems) console.error(formatProblem(p));
-  console.error(`\n${result.problems.length} problem(s) in ${new Set(result.problems.map((p) => p.file)).size} file(s).`);
+  console.error(
+    `\n${result.problems.length} problem(s) in ${new Set(result.problems.map((p) => p.file)).size} file(s).`,
+  );
   process.exit(1);
 }
 console.log(`${result.cards.length} cards checked: no problems.`);

@@ -61,4 +61,6 @@ TODO: 180–400 words in your own words. Every figure needs a primary source abo
 <Vram model="llama-3.1-8b" method="qlora" show="total" />, never typed by hand.
 `,
 );
-console.log(`Wrote ${draft} (a draft: never built). Fill in the TODOs, then rename it to ${slug}.mdx and run npm run check.`);
+console.log(
+  `Wrote ${draft} (a draft: never built). Fill in the TODOs, then rename it to ${slug}.mdx and run npm run check.`,
+);

@@ -25,8 +25,15 @@ function vitest(project: string) {
   run(['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   if (!existsSync(out)) return stages.push({ name: project, passed: 0, failed: 1, skipped: 0 });
   const r = JSON.parse(readFileSync(out, 'utf8'));
-  const failedSuites = (r.testResults ?? []).filter((s: { status: string; assertionResults: unknown[] }) => s.status === 'failed' && s.assertionResults.length === 0).length;
-  stages.push({ name: project, passed: r.numPassedTests, failed: r.numFailedTests + failedSuites, skipped: r.numPendingTests + r.numTodoTests });
+  const failedSuites = (r.testResults ?? []).filter(
+    (s: { status: string; assertionResults: unknown[] }) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
+  stages.push({
+    name: project,
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + failedSuites,
+    skipped: r.numPendingTests + r.numTodoTests,
+  });
 }
 vitest('unit');
 if (buildStatus === 0) vitest('build');
@@ -37,11 +44,19 @@ if (buildStatus === 0) {
   if (existsSync(out)) {
     const s = JSON.parse(readFileSync(out, 'utf8')).stats ?? {};
     const errors = (JSON.parse(readFileSync(out, 'utf8')).errors ?? []).length;
-    stages.push({ name: 'e2e', passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + errors, skipped: s.skipped ?? 0 });
+    stages.push({
+      name: 'e2e',
+      passed: s.expected ?? 0,
+      failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + errors,
+      skipped: s.skipped ?? 0,
+    });
   } else stages.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0 });
 }
 
-const total = stages.reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = stages.reduce(
+  (a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 writeFileSync('.tmp/test-summary.json', `${JSON.stringify({ stages, ...total }, null, 2)}\n`);
 console.log('\n' + stages.map((s) => `${s.name}: ${s.passed} passed, ${s.failed} failed`).join('\n'));
 console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

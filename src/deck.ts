@@ -7,7 +7,11 @@ let deck: Promise<Deck> | undefined;
 
 export function getDeck(): Promise<Deck> {
   deck ??= (async () => {
-    const [cards, topics, series] = await Promise.all([getCollection('cards'), getCollection('topics'), getCollection('series')]);
+    const [cards, topics, series] = await Promise.all([
+      getCollection('cards'),
+      getCollection('topics'),
+      getCollection('series'),
+    ]);
     return buildDeck({
       cards: cards.map((e) =>
         makeDeckCard({

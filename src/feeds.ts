@@ -110,7 +110,10 @@ export function cardBodyHtml(card: DeckCard): Promise<string> {
       const c = await getContainer();
       const html = await c.renderToString(CardContent, { props: { id: card.id } });
       const page = absolute(routes.card(card.id));
-      const withoutIslands = replaceIslands(html, `<p><a href="${page}">Open this card to use its interactive tool.</a></p>`);
+      const withoutIslands = replaceIslands(
+        html,
+        `<p><a href="${page}">Open this card to use its interactive tool.</a></p>`,
+      );
       return absolutizeHtml(withoutIslands, page).trim();
     })();
     bodies.set(card.id, body);

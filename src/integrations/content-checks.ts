@@ -6,7 +6,19 @@ import { type DeckResult, formatProblem, validateDeck } from '../lib/cards/valid
 import type { DeckPolicy } from '../lib/site/config.ts';
 
 /** Pages outside the card collection that a card body may link to. */
-export const STATIC_ROUTES = new Set(['', 'cards/', 'topics/', 'tags/', 'series/', 'about/', 'about/memory/', 'calculator/', 'selector/', 'search/', 'daily/']);
+export const STATIC_ROUTES = new Set([
+  '',
+  'cards/',
+  'topics/',
+  'tags/',
+  'series/',
+  'about/',
+  'about/memory/',
+  'calculator/',
+  'selector/',
+  'search/',
+  'daily/',
+]);
 
 /** MDX syntax check through Sätteri, the parser Astro 7 itself uses. */
 export function checkMdx(body: string) {
@@ -16,14 +28,20 @@ export function checkMdx(body: string) {
   } catch (e) {
     const msg = (e as Error).message;
     const m = /^(\d+):(\d+):?\s*(.*)$/s.exec(msg);
-    return m ? { line: Number(m[1]), column: Number(m[2]), message: (m[3] ?? '').split('\n')[0] ?? '' } : { line: 1, column: 1, message: msg };
+    return m
+      ? { line: Number(m[1]), column: Number(m[2]), message: (m[3] ?? '').split('\n')[0] ?? '' }
+      : { line: 1, column: 1, message: msg };
   }
 }
 
 /** Reads a content folder (`content/` by default) and validates every card in one pass. */
 export function checkContentDir(root: string, contentDir: string, policy?: DeckPolicy): DeckResult {
   const cardsDir = join(root, contentDir, 'cards');
-  const rel = (p: string) => p.slice(root.length).replace(/^[/\\]+/, '').replaceAll('\\', '/');
+  const rel = (p: string) =>
+    p
+      .slice(root.length)
+      .replace(/^[/\\]+/, '')
+      .replaceAll('\\', '/');
   const cards = existsSync(cardsDir)
     ? readdirSync(cardsDir, { recursive: true, encoding: 'utf8' })
         .filter((f) => f.endsWith('.mdx'))
@@ -33,7 +51,14 @@ export function checkContentDir(root: string, contentDir: string, policy?: DeckP
     const p = join(root, contentDir, name);
     return { path: rel(p), source: existsSync(p) ? readFileSync(p, 'utf8') : '' };
   };
-  return validateDeck({ cards, topics: read('topics.yaml'), series: read('series.yaml'), policy, checkMdx, knownRoutes: STATIC_ROUTES });
+  return validateDeck({
+    cards,
+    topics: read('topics.yaml'),
+    series: read('series.yaml'),
+    policy,
+    checkMdx,
+    knownRoutes: STATIC_ROUTES,
+  });
 }
 
 /**
@@ -50,7 +75,9 @@ export function contentChecks(options: { contentDir: string; policy?: DeckPolicy
         if (result.problems.length > 0) {
           const list = result.problems.map(formatProblem).join('\n');
           logger.error(`${result.problems.length} problem(s) in the deck:\n${list}`);
-          throw new Error(`Content check failed: ${result.problems.length} problem(s) in ${new Set(result.problems.map((p) => p.file)).size} file(s). Fix them and build again:\n${list}`);
+          throw new Error(
+            `Content check failed: ${result.problems.length} problem(s) in ${new Set(result.problems.map((p) => p.file)).size} file(s). Fix them and build again:\n${list}`,
+          );
         }
         logger.info(`${result.cards.length} cards checked, no problems`);
       },

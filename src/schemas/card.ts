@@ -18,13 +18,21 @@ const plainRef = (collection: 'cards' | 'topics') =>
   z.string({ error: `must be the id of an entry in ${collection}` }).min(1);
 
 /** The card model. Built by a factory so Astro and the standalone checker share one definition. */
-export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>>(ref: RefFactory<R> = plainRef as unknown as RefFactory<R>) {
+export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>>(
+  ref: RefFactory<R> = plainRef as unknown as RefFactory<R>,
+) {
   return z
     .strictObject({
       /** 8–90 characters; unique across the deck. */
-      title: z.string({ error: 'title is required' }).min(8, { error: 'title must be at least 8 characters' }).max(90, { error: 'title must be at most 90 characters' }),
+      title: z
+        .string({ error: 'title is required' })
+        .min(8, { error: 'title must be at least 8 characters' })
+        .max(90, { error: 'title must be at most 90 characters' }),
       /** 40–280 characters: the teaser used in lists, search results and feeds; unique across the deck. */
-      summary: z.string({ error: 'summary is required' }).min(40, { error: 'summary must be at least 40 characters' }).max(280, { error: 'summary must be at most 280 characters' }),
+      summary: z
+        .string({ error: 'summary is required' })
+        .min(40, { error: 'summary must be at least 40 characters' })
+        .max(280, { error: 'summary must be at most 280 characters' }),
       /** Who the card is written for. */
       level: z.enum(LEVELS, { error: 'level is required' }),
       /** What sort of card it is. */

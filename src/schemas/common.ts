@@ -7,10 +7,13 @@ export const isoDate = (field: string) =>
     z
       .string({ error: `${field} must be a date written as YYYY-MM-DD` })
       .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${field} must be a date written as YYYY-MM-DD, e.g. 2026-10-07` })
-      .refine((s) => {
-        const d = new Date(`${s}T00:00:00Z`);
-        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-      }, { error: `${field} is not a real calendar date` })
+      .refine(
+        (s) => {
+          const d = new Date(`${s}T00:00:00Z`);
+          return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+        },
+        { error: `${field} is not a real calendar date` },
+      )
       .transform((s) => new Date(`${s}T00:00:00Z`)),
   );
 
@@ -18,6 +21,6 @@ export const isoDate = (field: string) =>
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const kebab = (what: string) =>
-  z
-    .string({ error: `${what} must be a kebab-case string` })
-    .regex(KEBAB, { error: `${what} must be kebab-case: lowercase letters and digits joined by "-", e.g. "mixed-precision"` });
+  z.string({ error: `${what} must be a kebab-case string` }).regex(KEBAB, {
+    error: `${what} must be kebab-case: lowercase letters and digits joined by "-", e.g. "mixed-precision"`,
+  });

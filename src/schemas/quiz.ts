@@ -4,7 +4,9 @@ import { z } from 'astro/zod';
 export const quizSchema = z
   .strictObject({
     /** The question, phrased to test understanding rather than recall. */
-    question: z.string({ error: 'quiz needs a question' }).min(10, { error: 'quiz question is too short (min 10 characters)' }),
+    question: z
+      .string({ error: 'quiz needs a question' })
+      .min(10, { error: 'quiz question is too short (min 10 characters)' }),
     /** 2–5 answer choices. */
     choices: z
       .array(z.string().min(1, { error: 'a quiz choice cannot be empty' }), { error: 'quiz choices must be a list' })

@@ -19,7 +19,11 @@ export function applyFilterToPage(): void {
     let shown = 0;
     for (const item of items) {
       const el = item.querySelector<HTMLElement>('[data-topic]');
-      const card = { topic: el?.dataset.topic ?? '', level: el?.dataset.level ?? '', tags: (el?.dataset.tags ?? '').split(' ') };
+      const card = {
+        topic: el?.dataset.topic ?? '',
+        level: el?.dataset.level ?? '',
+        tags: (el?.dataset.tags ?? '').split(' '),
+      };
       const ok = matchesFilter(card, filter);
       item.hidden = !ok;
       if (ok) shown++;
@@ -31,7 +35,9 @@ export function applyFilterToPage(): void {
     }
     const active = Object.values(filter).filter(Boolean).length;
     if (status) {
-      status.textContent = [...notices, active ? `Showing ${shown} of ${items.length} cards.` : ''].filter(Boolean).join(' ');
+      status.textContent = [...notices, active ? `Showing ${shown} of ${items.length} cards.` : '']
+        .filter(Boolean)
+        .join(' ');
     }
   };
 

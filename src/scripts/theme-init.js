@@ -1,1 +1,7 @@
-(function(){var t;try{t=localStorage.getItem('theme')}catch(e){}if(t==='light'||t==='dark')document.documentElement.dataset.theme=t})();
+(function () {
+  var t;
+  try {
+    t = localStorage.getItem('theme');
+  } catch (e) {}
+  if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t;
+})();

@@ -34,7 +34,8 @@ describe(`page weight of ${DIST}`, () => {
       const bytes = w.html + sum(w.css);
       const budget = w.hasIsland ? ISLAND_CARD_HTML_CSS : CARD_HTML_CSS;
       if (!w.hasIsland && bytes > heaviest.bytes) heaviest = { page, bytes };
-      if (bytes > budget) over.push(`${page}: ${kb(bytes)} (HTML ${kb(w.html)}, CSS ${kb(sum(w.css))}), budget ${kb(budget)}`);
+      if (bytes > budget)
+        over.push(`${page}: ${kb(bytes)} (HTML ${kb(w.html)}, CSS ${kb(sum(w.css))}), budget ${kb(budget)}`);
     }
     console.info(
       `heaviest card page: ${heaviest.page} at ${kb(heaviest.bytes)} gzipped HTML + CSS (budget ${kb(CARD_HTML_CSS)})`,
@@ -56,7 +57,8 @@ describe(`page weight of ${DIST}`, () => {
         const other = [...w.js.keys()].filter((f) => !SEARCH_LOADER.test(f));
         const loader = [...w.js.entries()].filter(([f]) => SEARCH_LOADER.test(f)).reduce((n, [, b]) => n + b, 0);
         if (other.length > 0) offenders.push(`${page}: external JS besides the search loader: ${other.join(', ')}`);
-        if (loader > SEARCH_LOADER_BUDGET) offenders.push(`${page}: search loader is ${kb(loader)}, over ${kb(SEARCH_LOADER_BUDGET)}`);
+        if (loader > SEARCH_LOADER_BUDGET)
+          offenders.push(`${page}: search loader is ${kb(loader)}, over ${kb(SEARCH_LOADER_BUDGET)}`);
       }
     }
     expect(offenders).toEqual([]);

@@ -16,7 +16,9 @@ describe('the build', () => {
 
   it('has a page for every card and none for drafts', () => {
     for (const card of deck.cards) expect(distHas(`cards/${card.id}/index.html`), card.id).toBe(true);
-    const built = htmlPages().filter((p) => /^cards\/[^/]+\/$/.test(p)).map((p) => p.split('/')[1]);
+    const built = htmlPages()
+      .filter((p) => /^cards\/[^/]+\/$/.test(p))
+      .map((p) => p.split('/')[1]);
     expect(built.sort()).toEqual(deck.cards.map((c) => c.id).sort());
   });
 
@@ -25,7 +27,9 @@ describe('the build', () => {
     for (const c of deck.cards) for (const t of c.data.tags) tags.set(t, [...(tags.get(t) ?? []), c.id]);
     for (const [tag, ids] of tags) {
       const html = readDist(`tags/${tag}/index.html`);
-      const listed = links(html.slice(html.indexOf('<main'))).filter((h) => /\/cards\/[^/]+\/$/.test(h)).map((h) => h.split('/').at(-2));
+      const listed = links(html.slice(html.indexOf('<main')))
+        .filter((h) => /\/cards\/[^/]+\/$/.test(h))
+        .map((h) => h.split('/').at(-2));
       expect([...new Set(listed)].sort(), tag).toEqual([...ids].sort());
     }
   });
@@ -40,7 +44,9 @@ describe('the build', () => {
 
   it('puts every page in the sitemap, and nothing else', () => {
     const sitemap = readDist('sitemap-0.xml');
-    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => (m[1] as string).replace(`${site.url}${base}`, ''));
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) =>
+      (m[1] as string).replace(`${site.url}${base}`, ''),
+    );
     const pages = htmlPages().filter((p) => p !== '404.html' && !p.startsWith('embed/'));
     expect(locs.sort()).toEqual(pages.sort());
   });
@@ -51,7 +57,9 @@ describe('the build', () => {
     const html = readDist(`cards/${card.id}/index.html`);
     expect(html).toContain(`<link rel="canonical" href="${site.url}${base}cards/${card.id}/">`);
     expect(html).toContain(`<meta property="og:title" content="${card.data.title.replaceAll('"', '&quot;')}">`);
-    expect(html).toMatch(/<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"LearningResource"/);
+    expect(html).toMatch(
+      /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"LearningResource"/,
+    );
     expect(html).toContain('data-pagefind-body');
     expect(html).toContain('<details><summary>Show the answer</summary>');
     for (const s of card.data.sources) expect(html).toContain(`href="${s.url}"`);
@@ -61,7 +69,9 @@ describe('the build', () => {
 
   it('links prev and next along every series in order', () => {
     const series = new Map<string, { id: string; part: number }[]>();
-    for (const c of deck.cards) if (c.data.series) series.set(c.data.series.id, [...(series.get(c.data.series.id) ?? []), { id: c.id, part: c.data.series.part }]);
+    for (const c of deck.cards)
+      if (c.data.series)
+        series.set(c.data.series.id, [...(series.get(c.data.series.id) ?? []), { id: c.id, part: c.data.series.part }]);
     for (const [, members] of series) {
       members.sort((a, b) => a.part - b.part);
       members.forEach((m, i) => {

@@ -92,7 +92,18 @@ test('dark mode toggle persists across pages and reloads', async ({ page }) => {
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(bgAfter);
 });
 
-const PAGE_TYPES = ['/', '/cards/', '/topics/', '/topics/peft/', '/levels/beginner/', '/tags/', '/series/', '/series/fine-tuning-basics/', '/about/', '/404.html'];
+const PAGE_TYPES = [
+  '/',
+  '/cards/',
+  '/topics/',
+  '/topics/peft/',
+  '/levels/beginner/',
+  '/tags/',
+  '/series/',
+  '/series/fine-tuning-basics/',
+  '/about/',
+  '/404.html',
+];
 
 for (const path of PAGE_TYPES) {
   test(`axe: ${path} has no WCAG 2.2 AA violations (light and dark)`, async ({ page }) => {

@@ -67,13 +67,15 @@ test('renders on another origin with the loader state, resizes, and stays isolat
 
   // A third origin (sibling frame on another port) cannot change the widget's state.
   const otherPort = (host.address() as AddressInfo).port;
-  await page.evaluate((url) => {
-    const f = document.createElement('iframe');
-    f.src = url;
-    f.title = 'other';
-    document.body.append(f);
-    return new Promise((r) => f.addEventListener('load', r));
-  }, `http://127.0.0.2:${otherPort}/other`).catch(() => undefined);
+  await page
+    .evaluate((url) => {
+      const f = document.createElement('iframe');
+      f.src = url;
+      f.title = 'other';
+      document.body.append(f);
+      return new Promise((r) => f.addEventListener('load', r));
+    }, `http://127.0.0.2:${otherPort}/other`)
+    .catch(() => undefined);
   await page.evaluate(() => {
     const frames = document.querySelectorAll('iframe');
     (frames[1] as HTMLIFrameElement | undefined)?.contentWindow?.postMessage('attack', '*');

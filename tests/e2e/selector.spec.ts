@@ -56,7 +56,9 @@ test('scenario: base 8B chat assistant, 3,000 curated pairs, one 24 GB GPU -> SF
 });
 
 test('scenario: 70B on one 24 GB GPU does not fit; preferences on an SFT model -> DPO', async ({ page }) => {
-  await page.goto(`${url}?goal=chat&data=demonstrations&examples=3000&quality=curated&eval=yes&sft=no&model=llama-3.1-70b&gpu=rtx-4090&gpus=1&preserve=medium`);
+  await page.goto(
+    `${url}?goal=chat&data=demonstrations&examples=3000&quality=curated&eval=yes&sft=no&model=llama-3.1-70b&gpu=rtx-4090&gpus=1&preserve=medium`,
+  );
   await ready(page);
   const r = result(page);
   await expect(r).toHaveAttribute('data-strategy', 'does-not-fit');
@@ -99,6 +101,8 @@ test('axe reports no violations on the selector page', async ({ page }) => {
   await ready(page);
   await page.getByLabel('Preference pairs (chosen vs rejected)').check();
   await expect(result(page)).toHaveAttribute('data-objective', /dpo|orpo|rlhf-ppo/);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

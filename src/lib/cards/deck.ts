@@ -59,7 +59,11 @@ export function makeDeckCard(input: Omit<DeckCard, 'readingMinutes'>): DeckCard 
 }
 
 /** Indexes a validated deck once per build; every page reads from this. */
-export function buildDeck(input: { cards: DeckCard[]; topics: TopicEntry[]; series: (SeriesInfo & { id: string })[] }): Deck {
+export function buildDeck(input: {
+  cards: DeckCard[];
+  topics: TopicEntry[];
+  series: (SeriesInfo & { id: string })[];
+}): Deck {
   const cards = [...input.cards].sort(byNewest);
   const byId = new Map(cards.map((c) => [c.id, c]));
   const topics = [...input.topics].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
@@ -68,7 +72,10 @@ export function buildDeck(input: { cards: DeckCard[]; topics: TopicEntry[]; seri
   const byTag = group(cards, (c) => c.tags);
   const bySeries = group(cards, (c) => (c.series ? [c.series.id] : []));
   const series: SeriesEntry[] = input.series
-    .map((s) => ({ ...s, cards: [...(bySeries.get(s.id) ?? [])].sort((a, b) => (a.series?.part ?? 0) - (b.series?.part ?? 0)) }))
+    .map((s) => ({
+      ...s,
+      cards: [...(bySeries.get(s.id) ?? [])].sort((a, b) => (a.series?.part ?? 0) - (b.series?.part ?? 0)),
+    }))
     .filter((s) => s.cards.length > 0);
   const seriesById = new Map(series.map((s) => [s.id, s]));
 
@@ -105,10 +112,18 @@ export interface CardFilter {
 }
 
 export function matchesFilter(card: { topic: string; level: string; tags: readonly string[] }, f: CardFilter): boolean {
-  return (!f.topic || card.topic === f.topic) && (!f.level || card.level === f.level) && (!f.tag || card.tags.includes(f.tag));
+  return (
+    (!f.topic || card.topic === f.topic) &&
+    (!f.level || card.level === f.level) &&
+    (!f.tag || card.tags.includes(f.tag))
+  );
 }
 
-export const LEVEL_LABELS: Record<Level, string> = { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' };
+export const LEVEL_LABELS: Record<Level, string> = {
+  beginner: 'Beginner',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
 export const KIND_LABELS: Record<Kind, string> = {
   knowledge: 'Knowledge',
   'how-to': 'How-to',
@@ -121,5 +136,10 @@ export const KIND_LABELS: Record<Kind, string> = {
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** "7 October 2026", fixed to UTC and English so builds are reproducible. */
-const HUMAN_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const HUMAN_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 export const humanDate = (d: Date): string => HUMAN_DATE.format(d);

@@ -48,7 +48,10 @@ export function formatIssue(issue: z.core.$ZodIssue, data: unknown): { field: st
   const path = issue.path;
   const field = pathLabel(path) || 'frontmatter';
   const value = valueAt(data, path);
-  const hintKey = path.filter((k) => typeof k !== 'number').map(String).join('.');
+  const hintKey = path
+    .filter((k) => typeof k !== 'number')
+    .map(String)
+    .join('.');
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -71,12 +74,14 @@ export function formatIssue(issue: z.core.$ZodIssue, data: unknown): { field: st
     }
     case 'too_small':
     case 'too_big': {
-      const size = typeof value === 'string' || Array.isArray(value) ? ` (it has ${value.length})` : ` (got ${show(value)})`;
+      const size =
+        typeof value === 'string' || Array.isArray(value) ? ` (it has ${value.length})` : ` (got ${show(value)})`;
       return { field, message: `${issue.message}${size}` };
     }
     default: {
       // Lead with the offending value so the author can find it, unless the message already names it.
-      const v = value instanceof Date ? show(value) : value === undefined || typeof value === 'object' ? '' : show(value);
+      const v =
+        value instanceof Date ? show(value) : value === undefined || typeof value === 'object' ? '' : show(value);
       const bare = v.replace(/^"|"$/g, '');
       const shown = v && !issue.message.includes(bare) ? `${v}: ` : '';
       return { field, message: `${shown}${issue.message}` };

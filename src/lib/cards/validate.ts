@@ -52,13 +52,23 @@ export const isDraft = (path: string): boolean => (path.split('/').pop() ?? '').
 
 const schema = makeCardSchema();
 
-function parseKeyed<T>(file: SourceFile, parse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: import('astro/zod').z.core.$ZodIssue[] } }, problems: ContentProblem[]): Map<string, T> {
+function parseKeyed<T>(
+  file: SourceFile,
+  parse: (
+    v: unknown,
+  ) => { success: true; data: T } | { success: false; error: { issues: import('astro/zod').z.core.$ZodIssue[] } },
+  problems: ContentProblem[],
+): Map<string, T> {
   const out = new Map<string, T>();
   let raw: unknown;
   try {
     raw = parseYaml(file.source);
   } catch (e) {
-    problems.push({ file: file.path, field: 'yaml', message: `YAML syntax error: ${(e as Error).message.split('\n')[0]}` });
+    problems.push({
+      file: file.path,
+      field: 'yaml',
+      message: `YAML syntax error: ${(e as Error).message.split('\n')[0]}`,
+    });
     return out;
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -68,10 +78,11 @@ function parseKeyed<T>(file: SourceFile, parse: (v: unknown) => { success: true;
   for (const [id, value] of Object.entries(raw)) {
     const r = parse(value);
     if (r.success) out.set(id, r.data);
-    else for (const issue of r.error.issues) {
-      const f = formatIssue(issue, value);
-      problems.push({ file: file.path, field: `${id}.${f.field}`, message: f.message });
-    }
+    else
+      for (const issue of r.error.issues) {
+        const f = formatIssue(issue, value);
+        problems.push({ file: file.path, field: `${id}.${f.field}`, message: f.message });
+      }
   }
   return out;
 }
@@ -99,7 +110,8 @@ export function validateDeck(input: DeckInput): DeckResult {
     }
     if (input.checkMdx) {
       const err = input.checkMdx(split.body);
-      if (err) add('body', `MDX syntax error at line ${err.line + split.bodyLine - 1}, column ${err.column}: ${err.message}`);
+      if (err)
+        add('body', `MDX syntax error at line ${err.line + split.bodyLine - 1}, column ${err.column}: ${err.message}`);
     }
     if (split.data === undefined) continue;
 
@@ -113,18 +125,25 @@ export function validateDeck(input: DeckInput): DeckResult {
     // Cross-references are checked on the raw data too, so one run reports them alongside schema problems.
     const raw = split.data as Record<string, unknown>;
     if (typeof raw.topic === 'string' && !topics.has(raw.topic)) {
-      add('topic', `"${raw.topic}" is not a topic in ${input.topics.path} (known topics: ${[...topics.keys()].join(', ')})`);
+      add(
+        'topic',
+        `"${raw.topic}" is not a topic in ${input.topics.path} (known topics: ${[...topics.keys()].join(', ')})`,
+      );
     }
     if (Array.isArray(raw.related)) {
       raw.related.forEach((rel, i) => {
         if (rel === id) add(`related[${i}]`, `a card cannot be related to itself: remove "${rel}"`);
-        else if (typeof rel === 'string' && !ids.has(rel)) add(`related[${i}]`, `"${rel}" is not a card: there is no content/cards/${rel}.mdx (check the spelling)`);
+        else if (typeof rel === 'string' && !ids.has(rel))
+          add(`related[${i}]`, `"${rel}" is not a card: there is no content/cards/${rel}.mdx (check the spelling)`);
       });
     }
     if (series && raw.series && typeof raw.series === 'object') {
       const sid = (raw.series as { id?: unknown }).id;
       if (typeof sid === 'string' && !series.has(sid)) {
-        add('series.id', `"${sid}" is not a series in ${input.series?.path} (known series: ${[...series.keys()].join(', ')})`);
+        add(
+          'series.id',
+          `"${sid}" is not a series in ${input.series?.path} (known series: ${[...series.keys()].join(', ')})`,
+        );
       }
     }
     const words = countWords(split.body);
@@ -138,7 +157,8 @@ export function validateDeck(input: DeckInput): DeckResult {
       } else if (raw.related === undefined && policy.minRelated > 0) {
         add('related', `missing: link at least ${policy.minRelated} related cards`);
       }
-      if (policy.requireQuiz && raw.quiz === undefined) add('quiz', 'missing: every card ends with a quiz (question, choices, answer, explanation)');
+      if (policy.requireQuiz && raw.quiz === undefined)
+        add('quiz', 'missing: every card ends with a quiz (question, choices, answer, explanation)');
       if (Array.isArray(raw.tags) && (raw.tags.length < policy.minTags || raw.tags.length > policy.maxTags)) {
         add('tags', `has ${raw.tags.length} tags: use ${policy.minTags}–${policy.maxTags}`);
       }
@@ -146,7 +166,9 @@ export function validateDeck(input: DeckInput): DeckResult {
     for (const link of internalLinks(split.body)) {
       const target = link.replace(/^\/+/, '').replace(/[?#].*$/, '');
       const card = /^cards\/([^/]+)\/?$/.exec(target);
-      const ok = card ? ids.has(card[1] ?? '') : (input.knownRoutes?.has(target.endsWith('/') || target === '' ? target : `${target}/`) ?? true);
+      const ok = card
+        ? ids.has(card[1] ?? '')
+        : (input.knownRoutes?.has(target.endsWith('/') || target === '' ? target : `${target}/`) ?? true);
       if (!ok) add('body', `links to ${link}, which is not a page of this site`);
     }
     if (r.success) valid.push({ id, file: file.path, data: r.data, body: split.body, words });
@@ -161,15 +183,27 @@ export function validateDeck(input: DeckInput): DeckResult {
   return { problems, cards: valid.filter((c) => !bad.has(c.file)) };
 }
 
-function unique(cards: ValidCard[], key: (c: ValidCard) => string, field: 'title' | 'summary', problems: ContentProblem[]) {
+function unique(
+  cards: ValidCard[],
+  key: (c: ValidCard) => string,
+  field: 'title' | 'summary',
+  problems: ContentProblem[],
+) {
   const groups = new Map<string, ValidCard[]>();
   for (const c of cards) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
   // The checker cannot know which copy is the intended one, so every claimant hears about the others.
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     for (const c of group) {
-      const others = group.filter((o) => o !== c).map((o) => o.file).join(', ');
-      problems.push({ file: c.file, field, message: `"${c.data[field]}" is also the ${field} of ${others}: each card needs its own ${field}` });
+      const others = group
+        .filter((o) => o !== c)
+        .map((o) => o.file)
+        .join(', ');
+      problems.push({
+        file: c.file,
+        field,
+        message: `"${c.data[field]}" is also the ${field} of ${others}: each card needs its own ${field}`,
+      });
     }
   }
 }
@@ -186,8 +220,15 @@ function checkSeries(cards: ValidCard[], problems: ContentProblem[]) {
     for (const [part, claimants] of parts) {
       if (claimants.length < 2) continue;
       for (const c of claimants) {
-        const others = claimants.filter((o) => o !== c).map((o) => o.file).join(', ');
-        problems.push({ file: c.file, field: 'series.part', message: `part ${part} of series "${sid}" is also claimed by ${others}: give each card its own part` });
+        const others = claimants
+          .filter((o) => o !== c)
+          .map((o) => o.file)
+          .join(', ');
+        problems.push({
+          file: c.file,
+          field: 'series.part',
+          message: `part ${part} of series "${sid}" is also claimed by ${others}: give each card its own part`,
+        });
       }
     }
     const max = Math.max(...parts.keys());

@@ -333,4 +333,3 @@ export function statesBytes(e: Estimate): number {
   const c = e.components;
   return c.weights + c.trainable + c.gradients + c.optimizer;
 }
-

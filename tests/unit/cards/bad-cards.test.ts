@@ -9,7 +9,8 @@ const read = (p: string) => ({ path: `${dir}/${p}`, source: readFileSync(join(di
 const cards = readdirSync(join(dir, 'cards')).map((f) => read(`cards/${f}`));
 const policy = { minWords: 180, maxWords: 400, minRelated: 1, requireQuiz: true, minTags: 2, maxTags: 6 };
 const result = validateDeck({ cards, topics: read('topics.yaml'), series: read('series.yaml'), policy, checkMdx });
-const problemsOf = (name: string): ContentProblem[] => result.problems.filter((p) => p.file === `${dir}/cards/${name}.mdx`);
+const problemsOf = (name: string): ContentProblem[] =>
+  result.problems.filter((p) => p.file === `${dir}/cards/${name}.mdx`);
 
 // Each bad card fails for exactly the reason it was written for, with a message an author can act on.
 const cases: [name: string, field: string, message: string | RegExp][] = [
@@ -20,25 +21,50 @@ const cases: [name: string, field: string, message: string | RegExp][] = [
   ['http-source', 'sources[0].url', '"http://arxiv.org/abs/2106.09685": must use https:// (http links are rejected)'],
   ['no-sources', 'sources', 'give at least 1 source (title and https url) (it has 0)'],
   ['bad-date', 'publishedAt', '"2026-02-30": publishedAt is not a real calendar date'],
-  ['updated-before-published', 'updatedAt', '2026-09-01 is before publishedAt 2026-10-01: updatedAt must be the same day or later'],
+  [
+    'updated-before-published',
+    'updatedAt',
+    '2026-09-01 is before publishedAt 2026-10-01: updatedAt must be the same day or later',
+  ],
   ['quiz-answer-out-of-range', 'quiz.answer', '4 is out of range: use an index from 0 to 1 (0 is the first choice)'],
-  ['dangling-related', 'related[1]', '"no-such-card" is not a card: there is no content/cards/no-such-card.mdx (check the spelling)'],
+  [
+    'dangling-related',
+    'related[1]',
+    '"no-such-card" is not a card: there is no content/cards/no-such-card.mdx (check the spelling)',
+  ],
   ['self-related', 'related[0]', 'a card cannot be related to itself: remove "self-related"'],
-  ['duplicate-title', 'title', `"Fixture: first good card" is also the title of ${dir}/cards/good-card.mdx: each card needs its own title`],
+  [
+    'duplicate-title',
+    'title',
+    `"Fixture: first good card" is also the title of ${dir}/cards/good-card.mdx: each card needs its own title`,
+  ],
   ['series-gap', 'series.part', /^series "fine-tuning-basics" has no part 2 \(parts are 1, 3\)/],
-  ['duplicate-series-part', 'series.part', `part 1 of series "fine-tuning-basics" is also claimed by ${dir}/cards/good-card.mdx: give each card its own part`],
+  [
+    'duplicate-series-part',
+    'series.part',
+    `part 1 of series "fine-tuning-basics" is also claimed by ${dir}/cards/good-card.mdx: give each card its own part`,
+  ],
   ['broken-yaml', 'frontmatter', /^YAML syntax error at line \d+: .*\(check quotes, indentation and colons\)$/],
   ['mdx-syntax-error', 'body', /^MDX syntax error at line 26, column \d+: /],
   ['unknown-field', 'author', 'unknown field "author": remove it or check its spelling'],
-  ['dangling-topic', 'topic', /^"cooking" is not a topic in tests\/fixtures\/bad-cards\/topics.yaml \(known topics: strategy, peft/],
+  [
+    'dangling-topic',
+    'topic',
+    /^"cooking" is not a topic in tests\/fixtures\/bad-cards\/topics.yaml \(known topics: strategy, peft/,
+  ],
   ['too-few-words', 'body', 'has 5 words: cards must have 180–400 words of prose'],
 ];
 
 describe('bad-card corpus', () => {
   it.each(cases)('%s fails on %s', (name, field, message) => {
     const problems = problemsOf(name);
-    expect(problems.length, formatProblem(problems[0] ?? { file: name, field: '-', message: 'no problem reported' })).toBeGreaterThan(0);
-    const match = problems.find((p) => p.field === field && (typeof message === 'string' ? p.message === message : message.test(p.message)));
+    expect(
+      problems.length,
+      formatProblem(problems[0] ?? { file: name, field: '-', message: 'no problem reported' }),
+    ).toBeGreaterThan(0);
+    const match = problems.find(
+      (p) => p.field === field && (typeof message === 'string' ? p.message === message : message.test(p.message)),
+    );
     expect(match, `got: ${problems.map(formatProblem).join('\n')}`).toBeDefined();
   });
 
@@ -57,11 +83,16 @@ describe('bad-card corpus', () => {
 
   it('formats a problem as file: field: message', () => {
     const p = problemsOf('wrong-level')[0] as ContentProblem;
-    expect(formatProblem(p)).toBe(`${dir}/cards/wrong-level.mdx: level: "expert" is not one of beginner, intermediate, advanced`);
+    expect(formatProblem(p)).toBe(
+      `${dir}/cards/wrong-level.mdx: level: "expert" is not one of beginner, intermediate, advanced`,
+    );
   });
 
   it('never builds drafts', () => {
-    const r = validateDeck({ cards: [{ path: 'content/cards/_draft.mdx', source: 'not even frontmatter' }], topics: read('topics.yaml') });
+    const r = validateDeck({
+      cards: [{ path: 'content/cards/_draft.mdx', source: 'not even frontmatter' }],
+      topics: read('topics.yaml'),
+    });
     expect(r.problems).toEqual([]);
   });
 });

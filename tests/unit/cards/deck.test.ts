@@ -28,8 +28,18 @@ const series = [{ id: 'basics', title: 'Basics', description: 'd'.repeat(20) }];
 describe('buildDeck', () => {
   const deck = buildDeck({
     cards: [
-      card('a', { publishedAt: new Date('2026-10-03T00:00:00Z'), series: { id: 'basics', part: 2 }, tags: ['lora', 'qlora'], related: ['b', 'missing'] }),
-      card('b', { publishedAt: new Date('2026-10-01T00:00:00Z'), series: { id: 'basics', part: 1 }, level: 'advanced', topic: 'strategy' }),
+      card('a', {
+        publishedAt: new Date('2026-10-03T00:00:00Z'),
+        series: { id: 'basics', part: 2 },
+        tags: ['lora', 'qlora'],
+        related: ['b', 'missing'],
+      }),
+      card('b', {
+        publishedAt: new Date('2026-10-01T00:00:00Z'),
+        series: { id: 'basics', part: 1 },
+        level: 'advanced',
+        topic: 'strategy',
+      }),
       card('c', { publishedAt: new Date('2026-10-03T00:00:00Z'), title: 'Another', series: { id: 'basics', part: 3 } }),
     ],
     topics,
@@ -44,8 +54,15 @@ describe('buildDeck', () => {
   });
   it('groups by topic, level and tag', () => {
     expect(deck.cardsOfTopic('strategy').map((c) => c.id)).toEqual(['b']);
-    expect(deck.levels.map((l) => [l.id, l.cards.length])).toEqual([['beginner', 2], ['intermediate', 0], ['advanced', 1]]);
-    expect(deck.tags.map((t) => [t.id, t.cards.map((c) => c.id)])).toEqual([['lora', ['c', 'a', 'b']], ['qlora', ['a']]]);
+    expect(deck.levels.map((l) => [l.id, l.cards.length])).toEqual([
+      ['beginner', 2],
+      ['intermediate', 0],
+      ['advanced', 1],
+    ]);
+    expect(deck.tags.map((t) => [t.id, t.cards.map((c) => c.id)])).toEqual([
+      ['lora', ['c', 'a', 'b']],
+      ['qlora', ['a']],
+    ]);
   });
   it('orders a series by part and finds neighbours', () => {
     const a = deck.byId.get('a') as DeckCard;
@@ -94,6 +111,8 @@ describe('frontmatter and word counts', () => {
     expect(s).toMatchObject({ data: { title: 'x', level: 'beginner' }, body: 'Body\n', bodyLine: 5, errors: [] });
   });
   it('reports a missing frontmatter block', () => {
-    expect(splitFrontmatter('No fence').errors).toEqual(['frontmatter: missing: start the file with a YAML block between two "---" lines']);
+    expect(splitFrontmatter('No fence').errors).toEqual([
+      'frontmatter: missing: start the file with a YAML block between two "---" lines',
+    ]);
   });
 });

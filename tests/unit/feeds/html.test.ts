@@ -188,7 +188,8 @@ describe('absolutizeHtml: properties', () => {
 describe('replaceIslands', () => {
   it('replaces each island with its server fallback by the given HTML', async () => {
     const { replaceIslands } = await import('../../../src/lib/feeds/html.ts');
-    const html = '<p>a</p><astro-island uid="1" component-url="/_astro/X.js"><form><input></form></astro-island><p>b</p><astro-island uid="2"></astro-island>';
+    const html =
+      '<p>a</p><astro-island uid="1" component-url="/_astro/X.js"><form><input></form></astro-island><p>b</p><astro-island uid="2"></astro-island>';
     expect(replaceIslands(html, '<p>link</p>')).toBe('<p>a</p><p>link</p><p>b</p><p>link</p>');
   });
 });

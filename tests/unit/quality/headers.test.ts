@@ -23,7 +23,9 @@ describe('headersFor', () => {
   });
 
   it('joins a header that several rules set, which makes two policies', () => {
-    expect(headersFor(rules, '/embed/x/').get('content-security-policy')).toBe("frame-ancestors 'self', frame-ancestors *");
+    expect(headersFor(rules, '/embed/x/').get('content-security-policy')).toBe(
+      "frame-ancestors 'self', frame-ancestors *",
+    );
   });
 
   it('lets a later rule detach a header before setting its own', () => {
