@@ -1,5 +1,5 @@
-// The site's feeds: which feeds exist (autodiscovery, the home page's Follow section), the card HTML that goes into
-// them, and their channels and items. The endpoints in src/pages (rss.xml, feed.json, cards/rss.xml,
+// The site's feeds: the card HTML that goes into them, and their channels and items (which feeds exist is in
+// src/feed-list.ts, re-exported here). The endpoints in src/pages (rss.xml, feed.json, cards/rss.xml,
 // topics/<id>/rss.xml, tags/<id>/rss.xml) only pick the cards and call buildRss / buildJsonFeed.
 
 import { loadRenderers } from 'astro:container';
@@ -9,82 +9,32 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import site from '../site.config.mjs';
 import CardContent from './components/CardContent.astro';
 import { DAILY_DAYS, type Daily, dailyRoutes } from './daily.ts';
+import { CARD_FEED_LIMIT, FEED_TTL, type SiteFeed } from './feed-list.ts';
 import { type Deck, type DeckCard, humanDate, KIND_LABELS, LEVEL_LABELS } from './lib/cards/deck.ts';
 import {
   absolutizeHtml,
-  replaceIslands,
   type DailyEntry,
   dailyPubDate,
   escapeHtml,
   type FeedChannel,
   type FeedItem,
+  replaceIslands,
 } from './lib/feeds/index.ts';
 import { DAY_MS } from './lib/schedule/index.ts';
 import { absolute, routes } from './paths.ts';
 
-/** A feed as pages advertise it (`<link rel="alternate">`, the Follow section). `path` is a site path. */
-export interface SiteFeed {
-  title: string;
-  path: string;
-  type?: 'rss' | 'json';
-  /** Link text and one line for the Follow section. */
-  label?: string;
-  description?: string;
-}
-
-/** Minutes a reader may cache a feed: the site is rebuilt once a day. */
-export const FEED_TTL = 180;
-/** Items in the new-cards, topic and tag feeds. */
-export const CARD_FEED_LIMIT = 30;
-
-export const feedRoutes = {
-  daily: () => 'rss.xml',
-  dailyJson: () => 'feed.json',
-  cards: () => 'cards/rss.xml',
-  topic: (id: string) => `topics/${id}/rss.xml`,
-  tag: (id: string) => `tags/${id}/rss.xml`,
-} as const;
-
-// The titles below are repeated in the <head> of src/layouts/BaseLayout.astro (site-wide autodiscovery);
-// tests/build/feeds.test.ts checks that every page advertises exactly these.
-export const dailyFeed: SiteFeed = {
-  title: `${site.name}: card of the day`,
-  path: feedRoutes.daily(),
-  type: 'rss',
-  label: 'Card of the day (RSS)',
-  description: 'One card a day, dated 06:00 UTC.',
-};
-export const dailyJsonFeed: SiteFeed = {
-  title: `${site.name}: card of the day (JSON Feed)`,
-  path: feedRoutes.dailyJson(),
-  type: 'json',
-  label: 'Card of the day (JSON Feed)',
-  description: 'The same daily feed as JSON Feed 1.1.',
-};
-export const newCardsFeed: SiteFeed = {
-  title: `${site.name}: new cards`,
-  path: feedRoutes.cards(),
-  type: 'rss',
-  label: 'New cards (RSS)',
-  description: 'Every new card on the day it is published.',
-};
-
-/** The feeds every page advertises. */
-export const siteFeeds: SiteFeed[] = [dailyFeed, dailyJsonFeed, newCardsFeed];
-
-export const topicFeed = (topic: { id: string; title: string }): SiteFeed => ({
-  title: `${site.name}: ${topic.title}`,
-  path: feedRoutes.topic(topic.id),
-  type: 'rss',
-  description: `New cards on ${topic.title}.`,
-});
-
-export const tagFeed = (tag: string): SiteFeed => ({
-  title: `${site.name}: #${tag}`,
-  path: feedRoutes.tag(tag),
-  type: 'rss',
-  description: `New cards tagged ${tag}.`,
-});
+export {
+  CARD_FEED_LIMIT,
+  dailyFeed,
+  dailyJsonFeed,
+  FEED_TTL,
+  feedRoutes,
+  newCardsFeed,
+  type SiteFeed,
+  siteFeeds,
+  tagFeed,
+  topicFeed,
+} from './feed-list.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Card HTML
