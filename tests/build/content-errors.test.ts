@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { astroBuild } from '../support/build.ts';
 
 // A build of the bad-card corpus must fail before rendering and list every bad card, not just the first.
 describe('building a deck with bad cards', () => {
   it('fails with every problem of every card, named by file and field', () => {
-    const r = spawnSync('npx', ['astro', 'build', '--outDir', '.tmp/dist-bad'], {
-      env: { ...process.env, CONTENT_DIR: 'tests/fixtures/bad-cards' },
-      encoding: 'utf8',
-    });
+    const r = astroBuild('.tmp/dist-bad', { CONTENT_DIR: 'tests/fixtures/bad-cards' });
     const out = `${r.stdout}\n${r.stderr}`;
     expect(r.status).not.toBe(0);
     const dir = 'tests/fixtures/bad-cards/cards';

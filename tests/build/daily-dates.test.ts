@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
+import { astroBuild } from '../support/build.ts';
 import { readDist } from '../support/dist.ts';
 import { type ParsedItem, parseRss } from '../unit/feeds/helpers.ts';
 
@@ -15,10 +15,7 @@ const DIST_A = '.tmp/dist-date-a';
 const DIST_B = '.tmp/dist-date-b';
 
 function build(siteDate: string, outDir: string): void {
-  const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    env: { ...process.env, SITE_DATE: siteDate },
-    encoding: 'utf8',
-  });
+  const r = astroBuild(outDir, { SITE_DATE: siteDate });
   if (r.status !== 0) throw new Error(`build with SITE_DATE=${siteDate} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
