@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
@@ -57,6 +58,15 @@ export default defineConfig({
     },
   },
   vite: {
+    // Our island client entry: the stock one without Preact Signals (0.3 kB less on each island page; see the file).
+    resolve: {
+      alias: [
+        {
+          find: /^@astrojs\/preact\/client\.js$/,
+          replacement: fileURLToPath(new URL('./src/islands/preact-client.ts', import.meta.url)),
+        },
+      ],
+    },
     build: {
       rolldownOptions: { checks: { moduleLevelDirective: false } },
     },
