@@ -11,7 +11,11 @@ import { KB, kb, pageWeight, sum } from '../support/weight.ts';
 const CARD_HTML_CSS = 14 * KB;
 // A card that embeds an island also carries the island's server-rendered form (it works before JS arrives).
 const ISLAND_CARD_HTML_CSS = 20 * KB;
+// The 15 kB JS budget (issues 4, 5, 8) is what a page loads before the reader acts, as Lighthouse's resource budgets
+// count it. Each island then imports its engine on the first input (web.dev's "import on interaction" pattern); that
+// on-demand code has a cap of its own, so the split cannot quietly move the weight back.
 const ISLAND_JS = 15 * KB;
+const ISLAND_LAZY_JS = 10 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
 // Ctrl/Cmd+K (issue 6). It is the one script a card page without an island loads.
 const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;
@@ -72,11 +76,15 @@ describe(`page weight of ${DIST}`, () => {
         const w = weigh(`${tool}/`);
         const js = sum(w.js) + w.inlineJs;
         const detail = [...w.js].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+        const lazy = sum(w.islandLazyJs);
+        const lazyDetail = [...w.islandLazyJs].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
         console.info(
-          `/${tool}/: ${kb(js)} gzipped JS (external ${kb(sum(w.js))}: ${detail}; inline ${kb(w.inlineJs)})`,
+          `/${tool}/: ${kb(js)} gzipped JS at load (external ${kb(sum(w.js))}: ${detail}; inline ${kb(w.inlineJs)}); ` +
+            `on the first input +${kb(lazy)} (${lazyDetail}) = ${kb(js + lazy)}`,
         );
         expect(w.hasIsland, `/${tool}/ should hydrate its island`).toBe(true);
         expect(js, `/${tool}/ loads ${kb(js)} of JS: ${detail}`).toBeLessThanOrEqual(ISLAND_JS);
+        expect(lazy, `/${tool}/ imports ${kb(lazy)} on demand: ${lazyDetail}`).toBeLessThanOrEqual(ISLAND_LAZY_JS);
       },
     );
   }

@@ -17,6 +17,11 @@ export interface PageWeight {
   css: Map<string, number>;
   /** gzipped bytes of each external script the page loads, with their static imports, by build path. */
   js: Map<string, number>;
+  /**
+   * gzipped bytes of the chunks the page's islands import on demand (dynamic `import()` from an island's component
+   * module, with their static imports), not already in `js`. The header search UI is not an island and not counted.
+   */
+  islandLazyJs: Map<string, number>;
   /** gzipped bytes of inline JavaScript (JSON-LD and other data blocks excluded). */
   inlineJs: number;
   /** The page hydrates at least one island. */
@@ -27,6 +32,7 @@ export const sum = (m: Map<string, number>): number => [...m.values()].reduce((a
 
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 const IMPORTS = /(?:^|[;\s{}(),])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"'\n]+?\.m?js)["']/g;
+const DYNAMIC_IMPORTS = /\bimport\(\s*[`"']([^`"'\n]+?\.m?js)[`"']\s*\)/g;
 
 /** Build path of a root-relative or relative URL, or undefined for external and unresolvable ones. */
 function toBuildPath(ref: string, from: string, base: string): string | undefined {
@@ -50,6 +56,7 @@ export function pageWeight(dist: string, pageFile: string, base: string): PageWe
     if (path && !js.has(path) && !queue.includes(path)) queue.push(path);
   };
   let hasIsland = false;
+  const islandModules: string[] = [];
 
   for (const t of tags(html)) {
     if (t.name === 'link' && /\bstylesheet\b/i.test(t.attrs.rel ?? '') && t.attrs.href) {
@@ -63,6 +70,8 @@ export function pageWeight(dist: string, pageFile: string, base: string): PageWe
       hasIsland = true;
       for (const a of ['component-url', 'renderer-url', 'before-hydration-url'])
         if (t.attrs[a]) addJs(toBuildPath(t.attrs[a] as string, dir, base));
+      const component = t.attrs['component-url'] && toBuildPath(t.attrs['component-url'] as string, dir, base);
+      if (component) islandModules.push(component);
     }
   }
   let inline = '';
@@ -73,16 +82,43 @@ export function pageWeight(dist: string, pageFile: string, base: string): PageWe
     for (const m of el.text.matchAll(IMPORTS)) addJs(toBuildPath(m[1] as string, dir, base));
   }
   // Follow static imports: a module's dependencies load before it runs.
+  followStatic(dist, base, queue, js);
+  // What the islands fetch later (e.g. the memory model on the first input), beyond what the page already loaded.
+  const islandLazyJs = new Map<string, number>();
+  const lazyQueue: string[] = [];
+  for (const mod of islandModules) {
+    const file = join(dist, mod);
+    if (!existsSync(file)) continue;
+    const at = mod.slice(0, mod.lastIndexOf('/') + 1);
+    for (const m of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORTS)) {
+      const p = toBuildPath(m[1] as string, at, base);
+      if (p && !js.has(p) && !lazyQueue.includes(p)) lazyQueue.push(p);
+    }
+  }
+  followStatic(dist, base, lazyQueue, islandLazyJs, js);
+  return { html: gzipSize(html), css, js, islandLazyJs, inlineJs: inline ? gzipSize(inline) : 0, hasIsland };
+}
+
+/** Loads every module in `queue` and its static imports into `into` (skipping those already in `have`). */
+function followStatic(
+  dist: string,
+  base: string,
+  queue: string[],
+  into: Map<string, number>,
+  have: Map<string, number> = into,
+): void {
   while (queue.length > 0) {
     const path = queue.shift() as string;
     const file = join(dist, path);
-    if (!existsSync(file)) continue;
+    if (!existsSync(file) || into.has(path)) continue;
     const code = readFileSync(file, 'utf8');
-    js.set(path, gzipSize(code));
+    into.set(path, gzipSize(code));
     const at = path.slice(0, path.lastIndexOf('/') + 1);
-    for (const m of code.matchAll(IMPORTS)) addJs(toBuildPath(m[1] as string, at, base));
+    for (const m of code.matchAll(IMPORTS)) {
+      const p = toBuildPath(m[1] as string, at, base);
+      if (p && !have.has(p) && !into.has(p) && !queue.includes(p)) queue.push(p);
+    }
   }
-  return { html: gzipSize(html), css, js, inlineJs: inline ? gzipSize(inline) : 0, hasIsland };
 }
 
 export const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} kB`;
