@@ -25,7 +25,15 @@ export {
   DEFAULT_CUSTOM,
   type CalculatorState,
 } from './url-state.ts';
-export { vramFigure, VramPropError, VRAM_PROPS, VRAM_SHOW, type VramFigure, type VramShow } from './vram-props.ts';
+export {
+  vramFigure,
+  vramHtml,
+  VramPropError,
+  VRAM_PROPS,
+  VRAM_SHOW,
+  type VramFigure,
+  type VramShow,
+} from './vram-props.ts';
 export {
   PUBLISHED_FIGURES,
   compareFigure,

@@ -2,6 +2,7 @@
 // with a bad prop fails the build with a message naming the prop, and never prints a stale or invented number.
 import { estimateMemory, statesBytes } from './estimate.ts';
 import { type ByteUnit, formatBytes } from './format.ts';
+import { MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type ComponentId, type Estimate, type TrainingInput } from './types.ts';
 
 export const VRAM_SHOW = [...COMPONENT_IDS, 'total', 'states'] as const;
@@ -71,4 +72,33 @@ export function vramFigure(props: Record<string, unknown>): VramFigure {
   const e = r.estimate;
   const bytes = show === 'total' ? e.perGpuBytes : show === 'states' ? statesBytes(e) : e.components[show];
   return { bytes, text: formatBytes(bytes, unit, digits), show, unit, estimate: e };
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * The HTML of a <Vram> figure: the number, with the settings it was computed for in its title. One function for both
+ * ways a card reaches the page (Vram.astro inside MDX, and cards the loader renders without MDX: src/loaders/cards.ts).
+ */
+export function vramHtml(props: Record<string, unknown>): string {
+  const figure = vramFigure(props);
+  const i = figure.estimate.input;
+  const name = MODEL_PRESETS.find((m) => m.id === figure.estimate.presetId)?.name ?? String(i.model);
+  const what = figure.show === 'total' ? 'per-GPU total' : figure.show === 'states' ? 'model states' : figure.show;
+  const settings = [
+    name,
+    i.method,
+    i.precision,
+    i.optimizer,
+    i.method === 'full' ? null : `r=${i.rank} ${i.targets}`,
+    `seq ${i.seq} × batch ${i.batch}`,
+    i.gradCheckpointing ? 'gradient checkpointing' : null,
+    i.attention,
+    i.gpus > 1 ? `${i.gpus} GPUs ${i.sharding}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const title = `Memory model estimate (${what}): ${settings}`;
+  return `<span class="vram" data-show="${escapeAttr(figure.show)}" title="${escapeAttr(title)}">${escapeText(figure.text)}</span>`;
 }
