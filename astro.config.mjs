@@ -14,11 +14,13 @@ import { pagefind } from './src/integrations/pagefind.ts';
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
 const sha256 = (/** @type {string} */ s) => `sha256-${createHash('sha256').update(s).digest('base64')}`;
 
-// Each content folder gets its own content-layer cache, so a fixture or benchmark deck never leaks into the real one.
+// Each content folder (and each way of loading cards) gets its own content-layer cache, so a fixture or benchmark deck
+// never leaks into the real one.
+const cacheKey = `${site.contentDir}${site.allMdx ? ':all-mdx' : ''}`;
 const cacheDir =
-  site.contentDir === 'content'
+  cacheKey === 'content'
     ? undefined
-    : `./node_modules/.astro-${createHash('sha256').update(site.contentDir).digest('hex').slice(0, 12)}`;
+    : `./node_modules/.astro-${createHash('sha256').update(cacheKey).digest('hex').slice(0, 12)}`;
 
 export default defineConfig({
   site: site.url,

@@ -13,6 +13,9 @@ export default {
   base: base.endsWith('/') ? base : `${base}/`,
   language: 'en',
   contentDir: env.CONTENT_DIR ?? 'content',
+  // CARDS_ALL_MDX=1 renders every card as an MDX module, as Astro's glob loader does, instead of rendering plain cards
+  // in the loader (src/loaders/cards.ts); a build test compares the two.
+  allMdx: env.CARDS_ALL_MDX === '1',
   // Cards per day in the daily schedule and its feeds.
   perDay: 1,
   // Deck policy, enforced by the content check before every build and by `npm run check`.

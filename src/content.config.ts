@@ -1,15 +1,16 @@
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import site from '../site.config.mjs';
+import { cardLoader } from './loaders/cards.ts';
 import { makeCardSchema } from './schemas/card.ts';
 import { seriesInfoSchema, topicSchema } from './schemas/topic.ts';
 
 const dir = site.contentDir;
 
 export const collections = {
-  // `_draft.mdx` files are never loaded. Bodies are rendered on demand to keep large decks within memory.
+  // `_draft.mdx` files are never loaded. Plain cards are rendered once by the loader; the rest are MDX modules.
   cards: defineCollection({
-    loader: glob({ pattern: ['**/*.mdx', '!**/_*'], base: `${dir}/cards`, deferRender: true }),
+    loader: cardLoader({ base: `${dir}/cards`, allMdx: site.allMdx }),
     schema: makeCardSchema(reference),
   }),
   topics: defineCollection({ loader: file(`${dir}/topics.yaml`), schema: topicSchema }),

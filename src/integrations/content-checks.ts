@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { mdxToMdast } from 'satteri';
+import { StaticElementError, toStaticMarkdown } from '../lib/cards/static-body.ts';
+import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
 import { type DeckResult, formatProblem, validateDeck } from '../lib/cards/validate.ts';
 import type { DeckPolicy } from '../lib/site/config.ts';
 
@@ -20,11 +22,14 @@ export const STATIC_ROUTES = new Set([
   'daily/',
 ]);
 
-/** MDX syntax check through Sätteri, the parser Astro 7 itself uses. */
+/**
+ * MDX syntax check through Sätteri, the parser Astro 7 itself uses; then the props of every component the card loader
+ * renders itself (a bad <Vram> prop), with the line of the element.
+ */
 export function checkMdx(body: string) {
+  let tree: unknown;
   try {
-    mdxToMdast(body);
-    return null;
+    tree = mdxToMdast(body);
   } catch (e) {
     const msg = (e as Error).message;
     const m = /^(\d+):(\d+):?\s*(.*)$/s.exec(msg);
@@ -32,6 +37,14 @@ export function checkMdx(body: string) {
       ? { line: Number(m[1]), column: Number(m[2]), message: (m[3] ?? '').split('\n')[0] ?? '' }
       : { line: 1, column: 1, message: msg };
   }
+  try {
+    toStaticMarkdown(body, STATIC_COMPONENTS, tree);
+  } catch (e) {
+    if (e instanceof StaticElementError)
+      return { line: e.line, column: 1, message: e.detail, kind: 'component' as const };
+    throw e;
+  }
+  return null;
 }
 
 /** Reads a content folder (`content/` by default) and validates every card in one pass. */

@@ -23,8 +23,11 @@ export interface DeckInput {
   topics: SourceFile;
   series?: SourceFile;
   policy?: DeckPolicy;
-  /** Returns `line:col message` for an MDX syntax error in a body, or null when it parses. Injected to keep this pure. */
-  checkMdx?: (body: string) => { line: number; column: number; message: string } | null;
+  /**
+   * Returns the line, column and message of the first problem in a body, or null: an MDX syntax error, or with
+   * kind `component` a component the build renders with bad props (a <Vram> prop). Injected to keep this pure.
+   */
+  checkMdx?: (body: string) => { line: number; column: number; message: string; kind?: 'syntax' | 'component' } | null;
   /** Site routes (without base) that body links may point to besides cards, e.g. `calculator/`. */
   knownRoutes?: ReadonlySet<string>;
 }
@@ -110,8 +113,9 @@ export function validateDeck(input: DeckInput): DeckResult {
     }
     if (input.checkMdx) {
       const err = input.checkMdx(split.body);
-      if (err)
-        add('body', `MDX syntax error at line ${err.line + split.bodyLine - 1}, column ${err.column}: ${err.message}`);
+      const line = err ? err.line + split.bodyLine - 1 : 0;
+      if (err?.kind === 'component') add('body', `line ${line}: ${err.message}`);
+      else if (err) add('body', `MDX syntax error at line ${line}, column ${err.column}: ${err.message}`);
     }
     if (split.data === undefined) continue;
 

@@ -17,6 +17,8 @@ export interface SiteConfig {
   base: string;
   language: string;
   contentDir: string;
+  /** Render every card as an MDX module instead of rendering plain cards in the loader (CARDS_ALL_MDX=1). */
+  allMdx: boolean;
   perDay: number;
   policy: DeckPolicy;
 }

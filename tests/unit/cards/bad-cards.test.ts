@@ -46,6 +46,7 @@ const cases: [name: string, field: string, message: string | RegExp][] = [
   ],
   ['broken-yaml', 'frontmatter', /^YAML syntax error at line \d+: .*\(check quotes, indentation and colons\)$/],
   ['mdx-syntax-error', 'body', /^MDX syntax error at line 26, column \d+: /],
+  ['bad-vram-prop', 'body', /^line 22: <Vram> prop "shows" is not a <Vram> prop \(use model, method, .*\bshow\b/],
   ['unknown-field', 'author', 'unknown field "author": remove it or check its spelling'],
   [
     'dangling-topic',
