@@ -8,7 +8,6 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import site from './site.config.mjs';
 import { contentChecks } from './src/integrations/content-checks.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
 
 // The theme is set before first paint by a tiny inline script (no flash); CSP allows it by its hash.
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
@@ -38,8 +37,6 @@ export default defineConfig({
     preact({ include: ['**/src/islands/**/*.tsx'] }),
     // The embeddable widget is for iframes, not for search engines.
     sitemap({ filter: (page) => !page.includes('/embed/') }),
-    // Last: indexes the finished pages (dist/pagefind/).
-    pagefind({ language: site.language }),
   ],
   security: {
     csp: {

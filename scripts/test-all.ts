@@ -17,7 +17,7 @@ const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
 mkdirSync('.tmp', { recursive: true });
 const stages: Stage[] = [];
 
-const buildStatus = run(['astro', 'build']);
+const buildStatus = run(['node', 'scripts/build.ts']);
 stages.push({ name: 'build', passed: buildStatus === 0 ? 1 : 0, failed: buildStatus === 0 ? 0 : 1, skipped: 0 });
 
 function vitest(project: string) {

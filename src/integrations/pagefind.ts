@@ -1,9 +1,9 @@
-// Builds the Pagefind search index into <outDir>/pagefind/ after every `astro build`, through Pagefind's Node API.
-// Nothing is copied into public/ or git: the index is a build artefact like the pages themselves.
+// Builds the Pagefind search index into <outDir>/pagefind/ once `astro build` has finished and exited: `npm run build`
+// (scripts/build.ts) runs the two one after the other. Inside the build (an astro:build:done hook) Pagefind's memory
+// came on top of Astro's: 2.7 GB at 10,000 cards, against a 2 GB target (BENCHMARKS.md); one after the other, the peak
+// is the larger of the two. Nothing is copied into public/ or git: the index is a build artefact like the pages.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 
 /**
  * Parts of a card page that are not the card's own text. The article carries `data-pagefind-body`, so site chrome
@@ -28,49 +28,49 @@ export interface PagefindOptions {
   keepUnused?: boolean;
 }
 
-export function pagefind(options: PagefindOptions = {}): AstroIntegration {
-  return {
-    name: 'fine-tuning-cards:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const outDir = fileURLToPath(dir);
-        const outputPath = join(outDir, 'pagefind');
-        const { createIndex, close } = await import('pagefind');
-        try {
-          const { index, errors } = await createIndex({
-            forceLanguage: options.language,
-            excludeSelectors: EXCLUDE_SELECTORS,
-          });
-          if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length > 0)
-            throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
-          // A stale bundle from an earlier build would leave old fragments next to the new ones.
-          await rm(outputPath, { recursive: true, force: true });
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length > 0)
-            throw new Error(`Pagefind failed to write ${outputPath}: ${written.errors.join('; ')}`);
-          // addDirectory counts every HTML file it read; the entry file says how many pages made it into the index.
-          const entry = await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8');
-          const pages = indexedPages(entry);
-          // Pagefind always writes its ready-made UIs and a WebAssembly build per language seen; we load neither.
-          if (!options.keepUnused) {
-            for (const name of unusedBundleFiles(await readdir(outputPath), entry)) await rm(join(outputPath, name));
-          }
-          if (pages === 0 && options.requirePages !== false) {
-            throw new Error(
-              `Pagefind found no page with data-pagefind-body in ${outDir}: search would return nothing.`,
-            );
-          }
-          const ms = Math.round(performance.now() - started);
-          logger.info(`indexed ${pages} pages (of ${added.page_count} HTML files) into ${outputPath} in ${ms} ms`);
-        } finally {
-          await close();
-        }
-      },
-    },
-  };
+export interface IndexResult {
+  /** Pages in the index (those with data-pagefind-body). */
+  pages: number;
+  /** HTML files Pagefind read. */
+  files: number;
+  ms: number;
+}
+
+/**
+ * Indexes the built site in `outDir` into `outDir/pagefind/`, through Pagefind's Node API. Throws with the reason
+ * when Pagefind fails or (unless `requirePages` is false) when no page was indexed.
+ */
+export async function buildSearchIndex(outDir: string, options: PagefindOptions = {}): Promise<IndexResult> {
+  const started = performance.now();
+  const outputPath = join(outDir, 'pagefind');
+  const { createIndex, close } = await import('pagefind');
+  try {
+    const { index, errors } = await createIndex({
+      forceLanguage: options.language,
+      excludeSelectors: EXCLUDE_SELECTORS,
+    });
+    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
+    // A stale bundle from an earlier build would leave old fragments next to the new ones.
+    await rm(outputPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0)
+      throw new Error(`Pagefind failed to write ${outputPath}: ${written.errors.join('; ')}`);
+    // addDirectory counts every HTML file it read; the entry file says how many pages made it into the index.
+    const entry = await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8');
+    const pages = indexedPages(entry);
+    // Pagefind always writes its ready-made UIs and a WebAssembly build per language seen; we load neither.
+    if (!options.keepUnused) {
+      for (const name of unusedBundleFiles(await readdir(outputPath), entry)) await rm(join(outputPath, name));
+    }
+    if (pages === 0 && options.requirePages !== false) {
+      throw new Error(`Pagefind found no page with data-pagefind-body in ${outDir}: search would return nothing.`);
+    }
+    return { pages, files: added.page_count, ms: Math.round(performance.now() - started) };
+  } finally {
+    await close();
+  }
 }
 
 /** Pages in the index, summed over languages, from pagefind-entry.json. */

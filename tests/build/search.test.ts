@@ -4,7 +4,7 @@ import site from '../../site.config.mjs';
 import { checkContentDir } from '../../src/integrations/content-checks.ts';
 import { distHas, htmlPages, readDist } from '../support/dist.ts';
 
-// The Pagefind index that `astro build` writes through src/integrations/pagefind.ts (issue 6).
+// The Pagefind index that `npm run build` writes after `astro build` (scripts/build.ts, src/integrations/pagefind.ts; issue 6).
 const deck = checkContentDir(process.cwd(), site.contentDir, site.policy);
 const base = site.base;
 

@@ -1,4 +1,4 @@
-// Spawning `astro build` from a test. Vitest puts its own values in process.env (NODE_ENV=test, BASE_URL=/, MODE,
+// Spawning the build (scripts/build.ts: `astro build` and the search index) from a test. Vitest puts its own values in process.env (NODE_ENV=test, BASE_URL=/, MODE,
 // DEV, PROD, SSR, VITEST_*), and Astro lets process.env override import.meta.env in the pages it renders: a build
 // spawned with them ignores BASE_PATH in every href. Builds get the environment a shell would give them.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
@@ -11,5 +11,9 @@ export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function astroBuild(outDir: string, env: Record<string, string>): SpawnSyncReturns<string> {
-  return spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env: buildEnv(env), encoding: 'utf8' });
+  // What `npm run build` runs: astro build, then the search index.
+  return spawnSync(process.execPath, ['scripts/build.ts', '--outDir', outDir], {
+    env: buildEnv(env),
+    encoding: 'utf8',
+  });
 }
