@@ -60,6 +60,7 @@ const WORDS = (
   'quality diversity duplicate filter label annotator baseline ablation result paper method objective regularizer'
 ).split(' ');
 const LEVELS = ['beginner', 'intermediate', 'advanced'];
+const VRAM_MODELS = ['llama-2-7b', 'llama-3.1-8b', 'mistral-7b', 'qwen2.5-7b', 'gemma-2-9b'];
 const KINDS = ['knowledge', 'how-to', 'pitfall', 'comparison', 'checklist'];
 
 const topLevelKeys = (yaml: string) => [...yaml.matchAll(/^([a-z0-9][a-z0-9-]*):\s*$/gm)].map((m) => m[1] as string);
@@ -109,6 +110,12 @@ function writeDeck(dir: string, n: number): void {
       '',
       `${paragraph(next, 3)} See [the related card](/cards/${id(related[0] as number)}/) for the next step.`,
       '',
+      // Like the real deck: a quarter of the cards carry a <Vram> figure (the loader renders them as Markdown), and
+      // one in 25 uses an MDX expression, which keeps it an MDX module in both builds.
+      i % 4 === 0
+        ? `A full fine-tune of this size needs <Vram model="${VRAM_MODELS[i % VRAM_MODELS.length]}" method="full" show="states" /> of model states.\n`
+        : '',
+      i % 25 === 0 ? `This card is part {${i % 10} + 1} of its batch.\n` : '',
     ].join('\n');
     const words = countWords(body);
     if (words < 180 || words > 400) throw new Error(`synthetic card ${i} has ${words} words; adjust the generator`);
@@ -261,10 +268,11 @@ async function buildOurs(
   );
   const m = await measure(
     `ours-${n}`,
-    [ASTRO, 'build', '--config', config, '--outDir', out],
+    // Exactly what `npm run build` runs: astro build, then the search index once Astro has exited.
+    ['scripts/build.ts', '--config', config, '--outDir', out],
     cleanEnv({ CONTENT_DIR: deck }),
   );
-  const searchMs = Number(/pagefind\] indexed .* in (\d+) ms/.exec(m.log)?.[1] ?? Number.NaN);
+  const searchMs = Number(/search-index\] indexed .* in (\d+) ms/.exec(m.log)?.[1] ?? Number.NaN);
   const indexBytes = dirSize(join(out, 'pagefind'));
   if (!keep) for (const dir of [cache, out]) rmSync(dir, { recursive: true, force: true });
   return { ...m, searchMs: Number.isNaN(searchMs) ? undefined : searchMs, indexBytes };
@@ -379,9 +387,9 @@ const section = [
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   `- Machine: ${cpus().length} CPUs (nproc), ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.versions.node}, Astro ${astroVersion}, ${process.platform}`,
   `- Runs per size: ${runs} (median times; peak RSS is the highest of the runs). 1-minute load average when each build started (${cpus().length} CPUs): ${rows.map((r) => `${r.n}: ours ${r.ours.map((m) => fmt(m.load)).join('/')}, bare ${r.bare.map((m) => fmt(m.load)).join('/')}`).join('; ')}. Other work on the machine inflates wall time; CPU seconds (user + system of the whole build) much less, so compare those when the load is above the CPU count.`,
-  '- Ours: `astro build` of this site with CONTENT_DIR pointing at the synthetic deck (all pages, feeds, sitemap and the Pagefind index, which runs inside the build). Bare: tests/fixtures/bare-site, Astro + MDX with one layout, a card page per card and one index, the same glob loader and cards.',
+  "- Ours: `npm run build` of this site (scripts/build.ts: `astro build`, then the Pagefind index once Astro has exited) with CONTENT_DIR pointing at the synthetic deck: all pages, feeds, sitemap and the search index. Bare: tests/fixtures/bare-site, Astro + MDX with one layout, a card page per card and one index, the same cards through Astro's glob loader (every card an MDX module) and a stub <Vram>.",
   '- Each build starts from an empty cache folder and an empty output folder. Peak RSS (tree) is the summed RSS of the build and all its child processes, sampled every 50 ms from /proc; "largest process" is the max RSS that /usr/bin/time reports.',
-  `- Synthetic cards: ${first ? `${first.n.toLocaleString('en')}+` : ''} deterministic MDX cards that pass the deck policy (180–400 words, 2–3 related cards, a quiz, one https source, 2–3 tags from a pool of n/10, the first 10 cards of each series as its parts).`,
+  `- Synthetic cards: ${first ? `${first.n.toLocaleString('en')}+` : ''} deterministic MDX cards that pass the deck policy (180–400 words, 2–3 related cards, a quiz, one https source, 2–3 tags from a pool of n/10, the first 10 cards of each series as its parts); every 4th card has a <Vram> figure and every 25th an MDX expression (which keeps it an MDX module in our build too).`,
   '',
   ...table,
   '',
