@@ -19,7 +19,8 @@ export function getDeck(): Promise<Deck> {
           id: e.id,
           topic: e.data.topic.id,
           related: e.data.related.map((r: { id: string }) => r.id),
-          words: countWords(e.body ?? ''),
+          // Cards the loader renders keep their word count instead of their body (src/loaders/cards.ts).
+          words: (e.rendered?.metadata?.words as number | undefined) ?? countWords(e.body ?? ''),
         }),
       ),
       topics: topics.map((t) => ({ id: t.id, ...t.data })),

@@ -6,10 +6,11 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { toStaticMarkdown } from '../lib/cards/static-body.ts';
+import { countWords } from '../lib/cards/words.ts';
 import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
 
 /** Bump when the way this loader renders a card changes (its output is cached in the content layer). */
-const RENDER_VERSION = 'cards-loader-1';
+const RENDER_VERSION = 'cards-loader-2';
 
 export interface CardLoaderOptions {
   /** Folder of the cards, relative to the project root. */
@@ -46,7 +47,10 @@ export function cardLoader({ base, allMdx = false }: CardLoaderOptions): Loader 
             const rendered = await renderMarkdown(r.markdown, { fileURL: new URL(filePath, config.root) });
             // MDX ends a body without a newline; match it so both paths give the same page.
             rendered.html = rendered.html.trimEnd();
-            store.set({ ...entry, digest, deferredRender: false, rendered });
+            // The body itself is not kept (the glob loader's retainBody: false, for these cards only): the deck needs
+            // just its word count, and at 10,000 cards the bodies were half of the data store every page loads.
+            rendered.metadata = { ...rendered.metadata, words: countWords(body) };
+            store.set({ ...entry, body: undefined, digest, deferredRender: false, rendered });
           })().catch((e: unknown) => {
             // A <Vram> with a bad prop (the content check reports it first, with its line): name the card and stop
             // the build; in `astro dev`, after a file changed, report it and keep serving.
