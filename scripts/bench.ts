@@ -1,4 +1,4 @@
-// `npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs 3] [-- --keep (decks, outputs, caches, logs)]`: build speed and memory on synthetic
+// `npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs 3] [-- --keep (decks, outputs, caches, logs)] [-- --deck-only]`: build speed and memory on synthetic
 // decks. For each size it writes valid synthetic cards (180–400 words, 2+ related, a quiz, sources) into a temporary
 // content folder under .tmp/bench/, builds the real site from it (CONTENT_DIR; the build includes the Pagefind index)
 // and a bare Astro + MDX site (tests/fixtures/bare-site) from the same cards, each from a cold cache, and records wall
@@ -32,6 +32,8 @@ const sizes = option('sizes')
   : [1000, 5000, ...(flag('large') ? [10000] : [])];
 const runs = Number(option('runs') ?? 1);
 const keep = flag('keep');
+// Only write the synthetic decks (to profile a build of one by hand): CONTENT_DIR=.tmp/bench/deck-N npm run build
+const deckOnly = flag('deck-only');
 if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1) {
   console.error('usage: npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs N] [-- --keep]');
   process.exit(2);
@@ -317,6 +319,7 @@ for (const n of sizes) {
   process.stdout.write(`\n${n} cards: writing the deck… `);
   writeDeck(deck, n);
   console.log('done');
+  if (deckOnly) continue;
   const row: Row = { n, ours: [], bare: [] };
   for (let r = 0; r < runs; r++) {
     // Alternate the order so neither build always runs on a warmer machine.
@@ -338,6 +341,7 @@ for (const n of sizes) {
   rows.push(row);
   if (!keep) rmSync(deck, { recursive: true, force: true });
 }
+if (deckOnly) process.exit(0);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report
