@@ -15,9 +15,9 @@ const flag = (name: string) => {
   return a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i + 1];
 };
 
-// V8 grows its heap lazily up to a limit set by the machine's RAM (about 4 GB here), so a large deck's build held far more
-// than it used: at 10,000 cards 1.8 GB resident for a live heap under 0.6 GB. A 1.5 GB old-space limit keeps the peak
-// at 1.6 GB (BENCHMARKS.md) and leaves room for decks twice that size; NODE_OPTIONS=--max-old-space-size=N overrides it.
+// V8 grows its heap lazily up to a limit set by the machine's RAM (about 4 GB here), so a large deck's build held far
+// more than it used: at 10,000 cards 1.8 GB resident for a live heap under 0.6 GB. With a 1.5 GB old-space limit the
+// same build peaks near 1.5 GB (BENCHMARKS.md); NODE_OPTIONS=--max-old-space-size=N overrides it for far larger decks.
 const heapFlag = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=1536'];
 const astro = spawnSync(process.execPath, [...heapFlag, 'node_modules/astro/bin/astro.mjs', 'build', ...args], {
   stdio: 'inherit',

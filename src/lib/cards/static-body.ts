@@ -104,7 +104,8 @@ export function toStaticMarkdown(
   let out = '';
   let at = 0;
   for (const e of edits.sort((a, b) => a.start - b.start)) {
-    // Offsets index the string as JavaScript does (UTF-16 code units); check, rather than trust, that they land on the tag.
+    // Offsets index the string as JavaScript does (UTF-16 code units); check, rather than trust, that they land on
+    // the tag.
     if (body[e.start] !== '<' || body[e.end - 1] !== '>')
       return { markdown: null, reason: 'unexpected source offsets' };
     out += body.slice(at, e.start) + e.html;
