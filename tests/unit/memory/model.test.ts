@@ -4,19 +4,13 @@ import {
   ALLOCATOR_RESERVE_FRACTION,
   blockSavedBytesPerToken,
   CUDA_CONTEXT_BYTES,
-  estimateMemory,
-  type Estimate,
   formatBytes,
   MODEL_PRESETS,
   statesBytes,
   type TrainingInput,
 } from '../../../src/lib/memory/index.ts';
+import { est } from './fixtures.ts';
 
-function est(input: TrainingInput): Estimate {
-  const r = estimateMemory(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.estimate;
-}
 const P7 = 6_738_415_616;
 
 describe('bytes per parameter of model states', () => {

@@ -5,12 +5,12 @@ import {
   type Architecture,
   COMPONENT_IDS,
   estimateMemory,
-  type Estimate,
-  maxMicroBatch,
   MemoryInputError,
   MODEL_PRESETS,
+  maxMicroBatch,
   type TrainingInput,
 } from '../../../src/lib/memory/index.ts';
+import { est } from './fixtures.ts';
 
 const arbArch: fc.Arbitrary<Architecture> = fc
   .record({
@@ -74,12 +74,6 @@ const arbSettings = fc.record({
 });
 
 const arbInput: fc.Arbitrary<TrainingInput> = fc.tuple(arbModel, arbSettings).map(([model, s]) => ({ model, ...s }));
-
-function est(input: TrainingInput): Estimate {
-  const r = estimateMemory(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.estimate;
-}
 
 const RUNS = { numRuns: 300 };
 

@@ -4,22 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareFigure,
-  estimateMemory,
-  type Estimate,
   fitsGpu,
   GPU_PRESETS,
   PUBLISHED_FIGURES,
   QLORA_65B_INPUT,
   statesBytes,
-  type TrainingInput,
 } from '../../../src/lib/memory/index.ts';
-import { GPT3_175B } from './fixtures.ts';
+import { est, GPT3_175B } from './fixtures.ts';
 
-function est(input: TrainingInput): Estimate {
-  const r = estimateMemory(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.estimate;
-}
 const GB = 1e9;
 const byId = (id: string) => {
   const f = PUBLISHED_FIGURES.find((x) => x.id === id);
