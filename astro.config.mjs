@@ -7,10 +7,10 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import site from './site.config.mjs';
-import { contentChecks } from './src/integrations/content-checks.ts';
+import { contentChecks } from './src/astro/content-checks.ts';
 
 // The theme is set before first paint by a tiny inline script (no flash); CSP allows it by its hash.
-const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInit = readFileSync(new URL('./src/client/theme-init.js', import.meta.url), 'utf8');
 const sha256 = (/** @type {string} */ s) => `sha256-${createHash('sha256').update(s).digest('base64')}`;
 
 // Each content folder (and each way of loading cards) gets its own content-layer cache, so a fixture or benchmark deck
@@ -34,7 +34,7 @@ export default defineConfig({
     contentChecks({ contentDir: site.contentDir, policy: site.policy }),
     mdx(),
     // Only islands are Preact; without this the plugin runs Babel over every .ts file in src.
-    preact({ include: ['**/src/islands/**/*.tsx'] }),
+    preact({ include: ['**/src/client/islands/**/*.tsx'] }),
     // The embeddable widget is for iframes, not for search engines.
     sitemap({ filter: (page) => !page.includes('/embed/') }),
   ],
@@ -62,7 +62,7 @@ export default defineConfig({
       alias: [
         {
           find: /^@astrojs\/preact\/client\.js$/,
-          replacement: fileURLToPath(new URL('./src/islands/preact-client.ts', import.meta.url)),
+          replacement: fileURLToPath(new URL('./src/client/islands/preact-client.ts', import.meta.url)),
         },
       ],
     },

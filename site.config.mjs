@@ -14,7 +14,7 @@ export default {
   language: 'en',
   contentDir: env.CONTENT_DIR ?? 'content',
   // CARDS_ALL_MDX=1 renders every card as an MDX module, as Astro's glob loader does, instead of rendering plain cards
-  // in the loader (src/loaders/cards.ts); a build test compares the two.
+  // in the loader (src/astro/card-loader.ts); a build test compares the two.
   allMdx: env.CARDS_ALL_MDX === '1',
   // Cards per day in the daily schedule and its feeds.
   perDay: 1,

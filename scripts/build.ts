@@ -1,11 +1,11 @@
 // `npm run build [-- astro build flags]`: builds the site with `astro build` in its own process, then, once Astro has
-// exited, the Pagefind search index over the output (src/integrations/pagefind.ts). One after the other, the build's
+// exited, the Pagefind search index over the output (scripts/search-index.ts). One after the other, the build's
 // peak memory is the larger of the two steps, not their sum. Exits with Astro's status when the site build fails,
 // 1 when indexing fails.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import site from '../site.config.mjs';
-import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

@@ -1,6 +1,6 @@
 // `npm run check` part 2: validates every card of the deck (the same pass that runs before each build).
 import site from '../site.config.mjs';
-import { checkContentDir } from '../src/integrations/content-checks.ts';
+import { checkContentDir } from '../src/astro/content-checks.ts';
 import { formatProblem } from '../src/lib/cards/validate.ts';
 
 const result = checkContentDir(process.cwd(), site.contentDir, site.policy);

@@ -1,4 +1,4 @@
-// vram: estimate fine-tuning GPU memory from the command line (issue 4).
+// vram: estimate fine-tuning GPU memory from the command line.
 //
 //   npm run --silent vram -- --model <preset-id> --method full|lora|qlora|dora [--precision mixed-bf16|pure-bf16|fp32]
 //     [--optimizer adamw|adamw-8bit|paged-adamw-8bit|sgd|adafactor] [--rank N] [--targets qv|attention|all-linear]

@@ -1,7 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';
 import site from '../site.config.mjs';
-import { cardLoader } from './loaders/cards.ts';
+import { cardLoader } from './astro/card-loader.ts';
 import { makeCardSchema } from './schemas/card.ts';
 import { seriesInfoSchema, topicSchema } from './schemas/topic.ts';
 

@@ -1,8 +1,8 @@
 // JSON Feed 1.1 twin of the daily feed (/rss.xml): same channel, same items.
 import type { APIRoute } from 'astro';
-import { getDaily } from '../daily.ts';
-import { getDeck } from '../deck.ts';
-import { dailyChannel, dailyItem, dailyJsonFeed, jsonFeedResponse } from '../feeds.ts';
+import { getDaily } from '../astro/days.ts';
+import { getDeck } from '../astro/collections.ts';
+import { dailyChannel, dailyItem, dailyJsonFeed, jsonFeedResponse } from '../astro/feed-render.ts';
 import { buildJsonFeed } from '../lib/feeds/index.ts';
 
 export const GET: APIRoute = async () => {

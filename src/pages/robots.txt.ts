@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absolute } from '../paths.ts';
+import { absolute } from '../astro/links.ts';
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute('sitemap-index.xml')}\n`, {

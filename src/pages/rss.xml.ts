@@ -1,8 +1,8 @@
-// The daily feed: one item per day-card of the last 30 days (src/daily.ts), guid = the day page, 06:00 UTC.
+// The daily feed: one item per day-card of the last 30 days (src/astro/days.ts), guid = the day page, 06:00 UTC.
 import type { APIRoute } from 'astro';
-import { getDaily } from '../daily.ts';
-import { getDeck } from '../deck.ts';
-import { dailyChannel, dailyFeed, dailyItem, rssResponse } from '../feeds.ts';
+import { getDaily } from '../astro/days.ts';
+import { getDeck } from '../astro/collections.ts';
+import { dailyChannel, dailyFeed, dailyItem, rssResponse } from '../astro/feed-render.ts';
 import { buildRss } from '../lib/feeds/index.ts';
 
 export const GET: APIRoute = async () => {

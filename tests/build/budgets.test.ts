@@ -17,7 +17,7 @@ const ISLAND_CARD_HTML_CSS = 20 * KB;
 const ISLAND_JS = 15 * KB;
 const ISLAND_LAZY_JS = 10 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
-// Ctrl/Cmd+K (issue 6). It is the one script a card page without an island loads.
+// Ctrl/Cmd+K. It is the one script a card page without an island loads.
 const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;
 const SEARCH_LOADER_BUDGET = 2 * KB;
 

@@ -6,7 +6,7 @@ import { STATIC_COMPONENTS } from '../../src/lib/cards/static-components.ts';
 import { astroBuild } from '../support/build.ts';
 import { DIST } from '../support/dist.ts';
 
-// The card loader renders plain cards (Markdown plus <Vram>) itself and leaves the rest to MDX (src/loaders/cards.ts).
+// The card loader renders plain cards (Markdown plus <Vram>) itself and leaves the rest to MDX (src/astro/card-loader.ts).
 // A reader must not be able to tell: this builds the real deck again with every card as an MDX module
 // (CARDS_ALL_MDX=1, Astro's stock path) and compares each card page with the normal build's.
 const OUT = '.tmp/dist-all-mdx';

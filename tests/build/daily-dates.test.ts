@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
 import { astroBuild } from '../support/build.ts';
 import { readDist } from '../support/dist.ts';
-import { type ParsedItem, parseRss } from '../unit/feeds/helpers.ts';
+import { type ParsedItem, parseRss } from '../support/feeds.ts';
 
 // Feed readers recognise items by guid: two builds on different days must agree exactly on every day they share.
 // Builds the site twice, a week apart (SITE_DATE), with the content of this run (CONTENT_DIR, BASE_PATH, SITE_URL

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
 import { DIST, distHas, htmlPages, links, readDist } from '../support/dist.ts';
-import { type ParsedItem, type ParsedRss, parseRss, RFC822 } from '../unit/feeds/helpers.ts';
+import { type ParsedItem, type ParsedRss, parseRss, RFC822 } from '../support/feeds.ts';
 
 // Assertions on the feeds of the production build in dist/ (scripts/test-all.ts builds it first): every feed parsed
 // with a real XML parser, every URL in it resolving to a file of the build.

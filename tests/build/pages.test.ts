@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
-import { checkContentDir } from '../../src/integrations/content-checks.ts';
+import { checkContentDir } from '../../src/astro/content-checks.ts';
 import { distHas, htmlPages, links, readDist } from '../support/dist.ts';
 
 // Assertions on the production build of the real deck (scripts/test-all.ts builds it first).

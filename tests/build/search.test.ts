@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
-import { checkContentDir } from '../../src/integrations/content-checks.ts';
+import { checkContentDir } from '../../src/astro/content-checks.ts';
 import { distHas, htmlPages, readDist } from '../support/dist.ts';
 
-// The Pagefind index that `npm run build` writes after `astro build` (scripts/build.ts, src/integrations/pagefind.ts; issue 6).
+// The Pagefind index that `npm run build` writes after `astro build` (scripts/build.ts, scripts/search-index.ts).
 const deck = checkContentDir(process.cwd(), site.contentDir, site.policy);
 const base = site.base;
 

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { benchSearch } from '../../scripts/bench-search.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 
-// Full-text search (issue 6). Runs against the production build, which carries the Pagefind index in dist/pagefind/.
+// Full-text search. Runs against the production build, which carries the Pagefind index in dist/pagefind/.
 
 const header = (page: Page) => page.getByRole('search', { name: 'Site' });
 // A searchbox in a GET form until first focus loads the script, which makes it a combobox.

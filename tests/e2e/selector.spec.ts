@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import site from '../../site.config.mjs';
 
-// The method selector (issue 5): answer the questions for two scenarios, check the recommendation and the
+// The method selector: answer the questions for two scenarios, check the recommendation and the
 // calculator link, reload from the shared URL, and run axe. Every wait is on a condition.
 const url = `${site.base}selector/`;
 const result = (page: Page) => page.locator('.ms-result').first();

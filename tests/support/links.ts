@@ -1,6 +1,6 @@
 // Offline link checker for a built site: every internal href, src, srcset and #fragment must resolve to a file in
 // the build (under the base path), and every external URL must at least be well formed. No network.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeEntities, srcsetUrls, tags } from './html.ts';
 
@@ -11,11 +11,6 @@ export interface LinkCheckOptions {
   base: string;
   /** Site origin the build used for absolute URLs, e.g. `https://fine-tuning-cards.example`. */
   siteUrl: string;
-  /**
-   * Site paths (`selector/`, `about/memory/`) of pages that are linked before they exist: links to them or below them
-   * are reported in `pending` instead of `problems`. Callers decide when a route stops being pending.
-   */
-  pending?: ReadonlySet<string>;
 }
 
 export interface LinkProblem {
@@ -31,8 +26,6 @@ export interface LinkProblem {
 
 export interface LinkReport {
   problems: LinkProblem[];
-  /** Pending route → files that link to it. */
-  pending: Map<string, Set<string>>;
   /** Counts of what was checked, so callers can assert the check was not vacuous. */
   counts: { pages: number; internal: number; fragments: number; external: number };
 }
@@ -75,12 +68,11 @@ export const sitePathOf = (file: string): string =>
   file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file;
 
 export function checkLinks(opts: LinkCheckOptions): LinkReport {
-  const { dist, base, pending = new Set<string>() } = opts;
+  const { dist, base } = opts;
   const origin = new URL(opts.siteUrl).origin;
   const files = listFiles(dist);
   const fileSet = new Set(files);
   const problems: LinkProblem[] = [];
-  const pendingHits = new Map<string, Set<string>>();
   const counts = { pages: 0, internal: 0, fragments: 0, external: 0 };
   const idCache = new Map<string, Set<string>>();
   const seen = new Set<string>();
@@ -137,11 +129,6 @@ export function checkLinks(opts: LinkCheckOptions): LinkReport {
     const target = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
     // A bare fragment (`#x`) on this page only needs the id; a link to another page needs that page first.
     if (!fileSet.has(target)) {
-      const route = [...pending].find((r) => `${rel}/`.startsWith(r));
-      if (route) {
-        pendingHits.set(route, (pendingHits.get(route) ?? new Set()).add(file));
-        return;
-      }
       if (fileSet.has(`${rel}/index.html`)) return problem(`missing trailing slash: the page is ${base}${rel}/`);
       return problem(`nothing at ${u.pathname} in the build`);
     }
@@ -191,26 +178,8 @@ export function checkLinks(opts: LinkCheckOptions): LinkReport {
       }
     }
   }
-  return { problems, pending: pendingHits, counts };
+  return { problems, counts };
 }
 
 export const formatProblems = (problems: LinkProblem[]): string[] =>
   problems.map((p) => `${p.file}: ${p.where} "${p.url}": ${p.message}`);
-
-/**
- * Pages that are linked before their issue lands. A route stays pending only while src/pages has no source for it;
- * once the page is written, links to it are checked like any other.
- */
-export const PLANNED_ROUTES = ['selector', 'calculator', 'search', 'daily', 'embed', 'about/memory'] as const;
-
-export function pendingRoutes(root = process.cwd()): Set<string> {
-  const written = (name: string) =>
-    [
-      `src/pages/${name}`,
-      `src/pages/${name}.astro`,
-      `src/pages/${name}.ts`,
-      `src/pages/${name}.md`,
-      `src/pages/${name}.mdx`,
-    ].some((p) => existsSync(join(root, p)));
-  return new Set(PLANNED_ROUTES.filter((r) => !written(r)).map((r) => `${r}/`));
-}

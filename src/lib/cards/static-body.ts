@@ -1,5 +1,5 @@
 // Most cards are Markdown plus build-time <Vram> figures: nothing in them needs to run as a JavaScript module. For
-// those, the card loader (src/loaders/cards.ts) swaps each <Vram> for its HTML and renders the result as Markdown,
+// those, the card loader (src/astro/card-loader.ts) swaps each <Vram> for its HTML and renders the result as Markdown,
 // so the build neither compiles nor bundles nor imports one module per card (the cost that dominates large decks).
 // A card with anything else MDX can do (imports, exports, expressions, other components) stays an MDX module.
 import { mdxToMdast } from 'satteri';

@@ -1,4 +1,4 @@
-// Components a card body may use and still be rendered as Markdown by the card loader (src/loaders/cards.ts): each as
+// Components a card body may use and still be rendered as Markdown by the card loader (src/astro/card-loader.ts): each as
 // a function from literal props to HTML. Their MDX counterparts, for cards that stay MDX modules, are in
 // src/components/mdx.ts; both call the same HTML function, so a card looks the same either way.
 import { vramHtml } from '../memory/index.ts';

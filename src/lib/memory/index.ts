@@ -1,4 +1,4 @@
-// Public entry of the memory model (contract: /work/notes/MEMORY-API.md).
+// Public entry of the memory model: everything the site, the CLI and the islands use goes through here.
 export * from './types.ts';
 export { MODEL_PRESETS, GPU_PRESETS, findModel, findGpu } from './presets.ts';
 export {

@@ -1,5 +1,5 @@
-// Public types of the memory model. Contract: /work/notes/MEMORY-API.md (names and shapes are fixed; fields may be
-// added). Pure TypeScript: no astro:*, no DOM, no import.meta.env, no enums (erasableSyntaxOnly).
+// Public types of the memory model. Pure TypeScript: no astro:*, no DOM, no import.meta.env, no enums
+// (erasableSyntaxOnly).
 
 export type MethodId = 'full' | 'lora' | 'qlora' | 'dora';
 export type PrecisionId = 'mixed-bf16' | 'pure-bf16' | 'fp32';

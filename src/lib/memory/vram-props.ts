@@ -79,7 +79,7 @@ const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 /**
  * The HTML of a <Vram> figure: the number, with the settings it was computed for in its title. One function for both
- * ways a card reaches the page (Vram.astro inside MDX, and cards the loader renders without MDX: src/loaders/cards.ts).
+ * ways a card reaches the page (Vram.astro inside MDX, and cards the loader renders without MDX: src/astro/card-loader.ts).
  */
 export function vramHtml(props: Record<string, unknown>): string {
   const figure = vramFigure(props);

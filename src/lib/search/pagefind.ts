@@ -1,6 +1,8 @@
 // A small typed wrapper around Pagefind's browser API (the `pagefind.js` that the build writes to <base>pagefind/).
 // The loader is injected, so everything here runs in unit tests against a fake index; the browser passes a dynamic
 // import of the real bundle.
+import { routes } from '../site/routes.ts';
+import { withBase } from '../site/url.ts';
 import { parseExcerpt, type Segment } from './excerpt.ts';
 import {
   FILTER_KEYS,
@@ -95,7 +97,7 @@ export interface SearchOutcome {
 }
 
 /** The path of pagefind.js under a base path (`/` or `/sub/`). */
-export const bundleUrl = (base: string): string => `${base.endsWith('/') ? base : `${base}/`}pagefind/pagefind.js`;
+export const bundleUrl = (base: string): string => withBase(base, routes.searchBundle());
 
 /** Turns Pagefind's result data into what the UI needs; meta values are raw text, never HTML. */
 export function shapeHit(id: string, fragment: PagefindFragment): SearchHit {

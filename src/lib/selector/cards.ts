@@ -2,6 +2,8 @@
  * The deck's card slugs (from the deck plan). The selector links only to these; a test checks every slug it can
  * emit is here, and the build checks the pages exist.
  */
+import { routes } from '../site/routes.ts';
+import { withBase } from '../site/url.ts';
 export const DECK_SLUGS = [
   'what-is-fine-tuning',
   'fine-tune-vs-prompt-vs-rag',
@@ -47,13 +49,7 @@ export const DECK_SLUGS = [
 
 export type CardSlug = (typeof DECK_SLUGS)[number];
 
-/** Normalizes a site base ('/', '/cards', '/cards/') to end with exactly one slash. */
-export function normalizeBase(base: string): string {
-  const b = base === '' ? '/' : base;
-  return b.endsWith('/') ? b : `${b}/`;
-}
-
-/** Link to a card, relative to the site base: `${base}cards/<slug>/`. */
+/** Link to a card under the site base. */
 export function cardHref(slug: string, base: string): string {
-  return `${normalizeBase(base)}cards/${slug}/`;
+  return withBase(base, routes.card(slug));
 }

@@ -1,12 +1,14 @@
 /** Small formatting and parsing helpers shared by the engine and the island's first load. */
+import { routes } from '../site/routes.ts';
+import { withBase } from '../site/url.ts';
 
 /** Decimal gigabytes with one digit, as the memory model's formatBytes(bytes, 'GB', 1) writes them. */
 export const gb = (bytes: number) =>
   `${(bytes / 1e9).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB`;
 
-/** `${base}calculator/?…` for calculator URL state. */
+/** The calculator with this URL state, under the site base. */
 export function calculatorHref(state: Record<string, string>, base: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}calculator/?${new URLSearchParams(state)}`;
+  return `${withBase(base, routes.calculator())}?${new URLSearchParams(state)}`;
 }
 
 const SUFFIX: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9 };

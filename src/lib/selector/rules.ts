@@ -13,7 +13,7 @@ import type { CardSlug } from './cards.ts';
 import { formatCount as n } from './labels.ts';
 import type { Goal, Objective, Reason, SelectorInput, TrainStrategy } from './types.ts';
 
-/** Below this many examples, use them as few-shot examples rather than training data (issue 5). */
+/** Below this many examples, use them as few-shot examples rather than training data. */
 export const MIN_EXAMPLES = 50;
 /** A raw corpus this large (tokens) is worth continued pretraining; smaller ones are better retrieved. */
 export const CPT_MIN_TOKENS = 100_000_000;

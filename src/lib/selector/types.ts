@@ -1,5 +1,5 @@
 /**
- * Types of the method selector (issue 5). Pure TypeScript: no DOM, no astro:*.
+ * Types of the method selector. Pure TypeScript: no DOM, no astro:*.
  *
  * The input mirrors the URL contract exactly: goal, data, examples, tokens, quality, eval, sft, model, gpu, gpus,
  * preserve. Values are the URL spellings so that parse/serialize is lossless.

@@ -1,10 +1,10 @@
 // New cards, newest first by publishedAt.
 import type { APIRoute } from 'astro';
-import { getDaily } from '../../daily.ts';
-import { getDeck } from '../../deck.ts';
-import { cardFeed, newCardsFeed, rssResponse } from '../../feeds.ts';
+import { getDaily } from '../../astro/days.ts';
+import { getDeck } from '../../astro/collections.ts';
+import { cardFeed, newCardsFeed, rssResponse } from '../../astro/feed-render.ts';
 import { buildRss } from '../../lib/feeds/index.ts';
-import { absolute, routes, site } from '../../paths.ts';
+import { absolute, routes, site } from '../../astro/links.ts';
 
 export const GET: APIRoute = async () => {
   const [deck, daily] = await Promise.all([getDeck(), getDaily()]);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMdx } from '../../../src/integrations/content-checks.ts';
+import { checkMdx } from '../../../src/astro/content-checks.ts';
 import { type ContentProblem, formatProblem, validateDeck } from '../../../src/lib/cards/validate.ts';
 
 const dir = 'tests/fixtures/bad-cards';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildJsonFeed, buildRss, type DailyEntry, dailyEntries, type FeedItem } from '../../../src/lib/feeds/index.ts';
 import { formatDay } from '../../../src/lib/schedule/index.ts';
 import { BASE_DAY, DAY, deckArb, perDayArb, type TestCard } from '../schedule/helpers.ts';
-import { channel, parseRss, RFC822 } from './helpers.ts';
+import { channel, parseRss, RFC822 } from '../../support/feeds.ts';
 
 const dayUrl = (day: string) => `https://example.org/daily/${day}/`;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailyPubDate, toRfc822, toRfc3339 } from '../../../src/lib/feeds/index.ts';
-import { RFC822 } from './helpers.ts';
+import { RFC822 } from '../../support/feeds.ts';
 
 describe('toRfc822', () => {
   it('writes RFC 822 dates in GMT with a 4-digit year', () => {

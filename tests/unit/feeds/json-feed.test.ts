@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildJsonFeed, JSON_FEED_VERSION } from '../../../src/lib/feeds/index.ts';
-import { channel, item } from './helpers.ts';
+import { channel, item } from '../../support/feeds.ts';
 
 describe('buildJsonFeed', () => {
   const jsonChannel = {

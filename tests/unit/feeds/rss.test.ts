@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRss, escapeHtml, type FeedItem, normalizeXmlText } from '../../../src/lib/feeds/index.ts';
-import { channel, item, parseRss, RFC822 } from './helpers.ts';
+import { channel, item, parseRss, RFC822 } from '../../support/feeds.ts';
 
 describe('buildRss', () => {
   const xml = buildRss(channel, [item, { ...item, guid: `${item.guid}#2`, categories: [], contentHtml: undefined }]);

@@ -92,15 +92,6 @@ describe('checkLinks', () => {
       ': empty URL (it points back at the page itself)',
     ]);
   });
-
-  it('reports links to pending routes separately', () => {
-    const dist = site({
-      'index.html': page('<a href="/selector/">selector</a><a href="/selector/?goal=chat">selector</a>'),
-    });
-    const r = checkLinks({ dist, base: '/', siteUrl: ORIGIN, pending: new Set(['selector/']) });
-    expect(r.problems).toEqual([]);
-    expect([...r.pending.keys()]).toEqual(['selector/']);
-  });
 });
 
 describe('the HTML reader', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXCLUDE_SELECTORS, indexedPages, unusedBundleFiles } from '../../../src/integrations/pagefind.ts';
+import { EXCLUDE_SELECTORS, indexedPages, unusedBundleFiles } from '../../../scripts/search-index.ts';
 
 const ENTRY = JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_1', wasm: 'en', page_count: 40 } } });
 

@@ -428,7 +428,7 @@ const cases = (): Case[] => [
   },
 ];
 
-describe('issue 5 scenarios (table-driven)', () => {
+describe('selector scenarios (table-driven)', () => {
   it.each(cases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const r = recommend(c.input as Partial<SelectorInput>);
     const objectives = Array.isArray(c.objective) ? c.objective : [c.objective];

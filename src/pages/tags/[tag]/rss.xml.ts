@@ -1,11 +1,11 @@
 // New cards with one tag, newest first.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDaily } from '../../../daily.ts';
-import { getDeck } from '../../../deck.ts';
-import { cardFeed, rssResponse, tagFeed } from '../../../feeds.ts';
+import { getDaily } from '../../../astro/days.ts';
+import { getDeck } from '../../../astro/collections.ts';
+import { cardFeed, rssResponse, tagFeed } from '../../../astro/feed-render.ts';
 import type { TagEntry } from '../../../lib/cards/deck.ts';
 import { buildRss } from '../../../lib/feeds/index.ts';
-import { absolute, routes, site } from '../../../paths.ts';
+import { absolute, routes, site } from '../../../astro/links.ts';
 
 export const getStaticPaths = (async () => {
   const deck = await getDeck();

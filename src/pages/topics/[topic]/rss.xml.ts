@@ -1,11 +1,11 @@
 // New cards of one topic, newest first.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDaily } from '../../../daily.ts';
-import { getDeck } from '../../../deck.ts';
-import { cardFeed, rssResponse, topicFeed } from '../../../feeds.ts';
+import { getDaily } from '../../../astro/days.ts';
+import { getDeck } from '../../../astro/collections.ts';
+import { cardFeed, rssResponse, topicFeed } from '../../../astro/feed-render.ts';
 import type { TopicEntry } from '../../../lib/cards/deck.ts';
 import { buildRss } from '../../../lib/feeds/index.ts';
-import { absolute, routes, site } from '../../../paths.ts';
+import { absolute, routes, site } from '../../../astro/links.ts';
 
 export const getStaticPaths = (async () => {
   const deck = await getDeck();

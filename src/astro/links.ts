@@ -1,6 +1,7 @@
-// Site-wide URL helpers bound to the configured base path (the pure versions live in src/lib/site/paths.ts).
-import site from '../site.config.mjs';
-import { absoluteUrl, routes, withBase } from './lib/site/paths.ts';
+// Links bound to this build's base path and origin (import.meta.env): the pure helpers are src/lib/site/url.ts.
+import site from '../../site.config.mjs';
+import { routes } from '../lib/site/routes.ts';
+import { absoluteUrl, withBase } from '../lib/site/url.ts';
 
 export { routes, site };
 /** Base-aware link for a site path such as `cards/qlora/`. */

@@ -1,5 +1,5 @@
 /**
- * The VRAM calculator island (issue 4). UI only: every figure comes from src/lib/memory (computeView).
+ * The VRAM calculator island. UI only: every figure comes from src/lib/memory (computeView).
  *
  * The page computes the default view at build time and passes it in, with the model and GPU lists, so the island's
  * own JavaScript is the form and the result display. The memory model itself (src/lib/memory/view.ts) is loaded when
@@ -11,7 +11,9 @@
  * message, `{ type: 'ftc-vram:set', query }`, only when it comes from the parent window with exactly that origin.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { CalculatorView } from '../lib/memory/view.ts';
+import type { CalculatorView } from '../../lib/memory/view.ts';
+import { routes } from '../../lib/site/routes.ts';
+import { withBase } from '../../lib/site/url.ts';
 import './VramCalculator.css';
 
 type Query = Record<string, string>;
@@ -91,10 +93,10 @@ const ARCH = [
   'active-experts',
 ];
 
-type ViewModule = typeof import('../lib/memory/view.ts');
+type ViewModule = typeof import('../../lib/memory/view.ts');
 let viewModule: Promise<ViewModule> | undefined;
 const loadModel = (): Promise<ViewModule> => {
-  viewModule ??= import('../lib/memory/view.ts');
+  viewModule ??= import('../../lib/memory/view.ts');
   return viewModule;
 };
 
@@ -431,11 +433,11 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
         )}
         {embed ? (
           <p class="vc-note">
-            <a href={`${base}calculator/?${view.query}`} target="_blank" rel="noopener">
+            <a href={`${withBase(base, routes.calculator())}?${view.query}`} target="_blank" rel="noopener">
               Open in the full calculator
             </a>{' '}
             ·{' '}
-            <a href={`${base}about/memory/`} target="_blank" rel="noopener">
+            <a href={withBase(base, routes.aboutMemory())} target="_blank" rel="noopener">
               How it is computed
             </a>
           </p>

@@ -1,7 +1,7 @@
 // The one bridge from Astro's content collections to the pure deck in src/lib/cards: loaded once per build.
 import { getCollection } from 'astro:content';
-import { countWords } from './lib/cards/frontmatter.ts';
-import { buildDeck, type Deck, makeDeckCard } from './lib/cards/deck.ts';
+import { countWords } from '../lib/cards/frontmatter.ts';
+import { buildDeck, type Deck, makeDeckCard } from '../lib/cards/deck.ts';
 
 let deck: Promise<Deck> | undefined;
 
@@ -19,7 +19,7 @@ export function getDeck(): Promise<Deck> {
           id: e.id,
           topic: e.data.topic.id,
           related: e.data.related.map((r: { id: string }) => r.id),
-          // Cards the loader renders keep their word count instead of their body (src/loaders/cards.ts).
+          // Cards the loader renders keep their word count instead of their body (src/astro/card-loader.ts).
           words: (e.rendered?.metadata?.words as number | undefined) ?? countWords(e.body ?? ''),
         }),
       ),

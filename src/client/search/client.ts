@@ -5,6 +5,7 @@ import { bundleUrl, createSearchClient, type PagefindApi } from '../../lib/searc
 const base = import.meta.env.BASE_URL;
 
 export const client = createSearchClient(() => import(/* @vite-ignore */ bundleUrl(base)) as Promise<PagefindApi>, {
-  basePath: `${base.endsWith('/') ? base : `${base}/`}pagefind/`,
+  // Pagefind loads its index files from the bundle's folder.
+  basePath: bundleUrl(base).replace(/[^/]+$/, ''),
   baseUrl: base,
 });

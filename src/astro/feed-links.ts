@@ -1,6 +1,7 @@
-// Which feeds the site has: titles, paths and labels. Kept apart from src/feeds.ts (which renders card HTML through
+// Which feeds the site has: titles, paths and labels. Kept apart from src/astro/feed-render.ts (which renders card HTML through
 // the Container API) so the layout can advertise them without importing the renderer.
-import site from '../site.config.mjs';
+import site from '../../site.config.mjs';
+import { routes } from '../lib/site/routes.ts';
 
 /** A feed as pages advertise it (`<link rel="alternate">`, the Follow section). `path` is a site path. */
 export interface SiteFeed {
@@ -27,21 +28,21 @@ export const feedRoutes = {
 
 export const dailyFeed: SiteFeed = {
   title: `${site.name}: card of the day`,
-  path: feedRoutes.daily(),
+  path: routes.dailyFeed(),
   type: 'rss',
   label: 'Card of the day (RSS)',
   description: 'One card a day, dated 06:00 UTC.',
 };
 export const dailyJsonFeed: SiteFeed = {
   title: `${site.name}: card of the day (JSON Feed)`,
-  path: feedRoutes.dailyJson(),
+  path: routes.dailyJsonFeed(),
   type: 'json',
   label: 'Card of the day (JSON Feed)',
   description: 'The same daily feed as JSON Feed 1.1.',
 };
 export const newCardsFeed: SiteFeed = {
   title: `${site.name}: new cards`,
-  path: feedRoutes.cards(),
+  path: routes.cardsFeed(),
   type: 'rss',
   label: 'New cards (RSS)',
   description: 'Every new card on the day it is published.',
@@ -52,14 +53,14 @@ export const siteFeeds: SiteFeed[] = [dailyFeed, dailyJsonFeed, newCardsFeed];
 
 export const topicFeed = (topic: { id: string; title: string }): SiteFeed => ({
   title: `${site.name}: ${topic.title}`,
-  path: feedRoutes.topic(topic.id),
+  path: routes.topicFeed(topic.id),
   type: 'rss',
   description: `New cards on ${topic.title}.`,
 });
 
 export const tagFeed = (tag: string): SiteFeed => ({
   title: `${site.name}: #${tag}`,
-  path: feedRoutes.tag(tag),
+  path: routes.tagFeed(tag),
   type: 'rss',
   description: `New cards tagged ${tag}.`,
 });

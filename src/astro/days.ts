@@ -1,19 +1,14 @@
 // The daily schedule of this build: the build's "today", the last 30 days and their card(s). Built once per build
 // from getDeck(), like the deck itself; pages and feeds read from here so they always agree.
-import site from '../site.config.mjs';
-import { getDeck } from './deck.ts';
-import type { DeckCard } from './lib/cards/deck.ts';
-import { type DailyEntry, dailyEntries } from './lib/feeds/index.ts';
-import { formatDay, parseSiteDate } from './lib/schedule/index.ts';
-import { absolute } from './paths.ts';
+import site from '../../site.config.mjs';
+import { getDeck } from './collections.ts';
+import type { DeckCard } from '../lib/cards/deck.ts';
+import { type DailyEntry, dailyEntries } from '../lib/feeds/index.ts';
+import { formatDay, parseSiteDate } from '../lib/schedule/index.ts';
+import { absolute, routes } from './links.ts';
 
 /** How many days the daily pages and the daily feeds cover, today included. */
 export const DAILY_DAYS = 30;
-
-export const dailyRoutes = {
-  index: () => 'daily/',
-  day: (day: string) => `daily/${day}/`,
-} as const;
 
 export interface DailyDay {
   /** `YYYY-MM-DD`. */
@@ -54,7 +49,7 @@ export function getDaily(): Promise<Daily> {
       days: DAILY_DAYS,
       cards: deck.cards,
       perDay: site.perDay,
-      dayUrl: (day) => absolute(dailyRoutes.day(day)),
+      dayUrl: (day) => absolute(routes.day(day)),
     });
     const byDay = new Map<string, DailyDay>();
     for (const e of entries) {

@@ -1,5 +1,5 @@
 /**
- * The method selector island (issue 5): a short form in, one recommendation out, updated live.
+ * The method selector island: a short form in, one recommendation out, updated live.
  * Usage: `<MethodSelector client:visible />`, or `<MethodSelector client:visible preset="alignment" />`.
  * State lives in the URL (history.replaceState) once the reader changes an answer; a shared link restores it.
  * The result element carries data-objective, data-strategy and data-prerequisites for tests and other pages.
@@ -10,9 +10,9 @@
  * rendered at build time, which it reads back from the result element's data-answer attribute to hydrate as is.
  */
 import { Component, type ComponentChildren } from 'preact';
-import { cardHref } from '../lib/selector/cards.ts';
-import { calculatorHref, gb, parseCount } from '../lib/selector/format.ts';
-import { normalizeInput, PRESETS } from '../lib/selector/input.ts';
+import { cardHref } from '../../lib/selector/cards.ts';
+import { calculatorHref, gb, parseCount } from '../../lib/selector/format.ts';
+import { normalizeInput, PRESETS } from '../../lib/selector/input.ts';
 import {
   DATA_LABELS,
   formatCount,
@@ -22,16 +22,16 @@ import {
   PREREQUISITE_LABELS,
   PRESERVE_LABELS,
   STRATEGY_LABELS,
-} from '../lib/selector/labels.ts';
-import { ASSUMPTIONS } from '../lib/selector/memory-assumptions.ts';
-import { MEMORY_GPUS, MEMORY_MODELS } from '../lib/selector/memory-names.ts';
-import type { InputKey, Recommendation, SelectorInput } from '../lib/selector/types.ts';
-import type { Notice } from '../lib/selector/url.ts';
+} from '../../lib/selector/labels.ts';
+import { ASSUMPTIONS } from '../../lib/selector/memory-assumptions.ts';
+import { MEMORY_GPUS, MEMORY_MODELS } from '../../lib/selector/memory-names.ts';
+import type { InputKey, Recommendation, SelectorInput } from '../../lib/selector/types.ts';
+import type { Notice } from '../../lib/selector/url.ts';
 import './MethodSelector.css';
 
 // The engine is imported statically only on the server (to render the answer at build time); in the browser the
 // condition is false at build time, so the bundler drops this import and the engine arrives through loadEngine().
-const atBuild = import.meta.env.SSR ? await import('../lib/selector/engine.ts') : null;
+const atBuild = import.meta.env.SSR ? await import('../../lib/selector/engine.ts') : null;
 
 export interface Props {
   /** Starting answers: default | alignment | chat | knowledge | verifiable | fresh-facts. */
@@ -54,11 +54,11 @@ interface State {
   touched: boolean;
 }
 
-type Engine = typeof import('../lib/selector/lazy.ts');
+type Engine = typeof import('../../lib/selector/lazy.ts');
 let engine: Engine | null = null;
 let loading: Promise<Engine> | null = null;
 function loadEngine(): Promise<Engine> {
-  loading ??= import('../lib/selector/lazy.ts').then((m) => {
+  loading ??= import('../../lib/selector/lazy.ts').then((m) => {
     engine = m;
     return m;
   });

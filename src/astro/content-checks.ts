@@ -6,21 +6,7 @@ import { StaticElementError, toStaticMarkdown } from '../lib/cards/static-body.t
 import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
 import { type DeckResult, formatProblem, validateDeck } from '../lib/cards/validate.ts';
 import type { DeckPolicy } from '../lib/site/config.ts';
-
-/** Pages outside the card collection that a card body may link to. */
-export const STATIC_ROUTES = new Set([
-  '',
-  'cards/',
-  'topics/',
-  'tags/',
-  'series/',
-  'about/',
-  'about/memory/',
-  'calculator/',
-  'selector/',
-  'search/',
-  'daily/',
-]);
+import { LINKABLE_PAGES } from '../lib/site/routes.ts';
 
 /**
  * MDX syntax check through Sätteri, the parser Astro 7 itself uses; then the props of every component the card loader
@@ -70,7 +56,7 @@ export function checkContentDir(root: string, contentDir: string, policy?: DeckP
     series: read('series.yaml'),
     policy,
     checkMdx,
-    knownRoutes: STATIC_ROUTES,
+    knownRoutes: LINKABLE_PAGES,
   });
 }
 

@@ -1,16 +1,16 @@
 // The site's feeds: the card HTML that goes into them, and their channels and items (which feeds exist is in
-// src/feed-list.ts, re-exported here). The endpoints in src/pages (rss.xml, feed.json, cards/rss.xml,
+// src/astro/feed-links.ts, re-exported here). The endpoints in src/pages (rss.xml, feed.json, cards/rss.xml,
 // topics/<id>/rss.xml, tags/<id>/rss.xml) only pick the cards and call buildRss / buildJsonFeed.
 
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer as mdxContainerRenderer } from '@astrojs/mdx/container-renderer';
 import preactServerRenderer from '@astrojs/preact/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import site from '../site.config.mjs';
-import CardContent from './components/CardContent.astro';
-import { DAILY_DAYS, type Daily, dailyRoutes } from './daily.ts';
-import { CARD_FEED_LIMIT, FEED_TTL, type SiteFeed } from './feed-list.ts';
-import { type Deck, type DeckCard, humanDate, KIND_LABELS, LEVEL_LABELS } from './lib/cards/deck.ts';
+import site from '../../site.config.mjs';
+import CardContent from '../components/CardContent.astro';
+import { DAILY_DAYS, type Daily } from './days.ts';
+import { CARD_FEED_LIMIT, FEED_TTL, type SiteFeed } from './feed-links.ts';
+import { type Deck, type DeckCard, humanDate, KIND_LABELS, LEVEL_LABELS } from '../lib/cards/deck.ts';
 import {
   absolutizeHtml,
   type DailyEntry,
@@ -19,22 +19,21 @@ import {
   type FeedChannel,
   type FeedItem,
   replaceIslands,
-} from './lib/feeds/index.ts';
-import { DAY_MS } from './lib/schedule/index.ts';
-import { absolute, routes } from './paths.ts';
+} from '../lib/feeds/index.ts';
+import { DAY_MS } from '../lib/schedule/index.ts';
+import { absolute, routes } from './links.ts';
 
 export {
   CARD_FEED_LIMIT,
   dailyFeed,
   dailyJsonFeed,
   FEED_TTL,
-  feedRoutes,
   newCardsFeed,
   type SiteFeed,
   siteFeeds,
   tagFeed,
   topicFeed,
-} from './feed-list.ts';
+} from './feed-links.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Card HTML
@@ -113,7 +112,7 @@ function channel(feed: SiteFeed, link: string, description: string, lastBuildDat
 export function dailyChannel(feed: SiteFeed, daily: Daily): FeedChannel {
   return channel(
     feed,
-    absolute(dailyRoutes.index()),
+    absolute(routes.daily()),
     `${site.tagline} One card a day, dated 06:00 UTC; the last ${DAILY_DAYS} days.`,
     // The newest item's date, from the build's "today" rather than the clock: builds stay reproducible.
     dailyPubDate(daily.today),

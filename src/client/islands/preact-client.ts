@@ -27,7 +27,7 @@ export default (el: HTMLElement) =>
   ) => {
     if (!el.hasAttribute('ssr')) return;
     if (el.dataset.preactSignals)
-      console.error('Preact Signals props are not supported (src/islands/preact-client.ts)');
+      console.error('Preact Signals props are not supported (src/client/islands/preact-client.ts)');
     for (const [name, value] of Object.entries(slotted)) props[name] = h(StaticHtml, { value, name });
     const vnode = h(Component, props, children == null ? children : h(StaticHtml, { value: children })) as VNode & {
       _mask?: unknown;
