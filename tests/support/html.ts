@@ -1,6 +1,8 @@
 // A small, dependency-free reader for the HTML our build emits: start tags with their attributes, and the text of
 // inline <script> and <style> elements. Not a general HTML parser; enough for link, budget and font checks.
 
+import { decodeHtml } from '../../src/lib/html/entities.ts';
+
 export interface Tag {
   /** Lower-case element name. */
   name: string;
@@ -20,24 +22,11 @@ const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const RAW =
   /<(script|style)\b((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>([\s\S]*?)<\/\1\s*>/gi;
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const code =
-        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    }
-    return NAMED[ref.toLowerCase()] ?? m;
-  });
-}
-
 function parseAttrs(src: string): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const m of src.matchAll(ATTR)) {
     const name = (m[1] as string).toLowerCase();
-    if (!(name in attrs)) attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+    if (!(name in attrs)) attrs[name] = decodeHtml(m[2] ?? m[3] ?? m[4] ?? '');
   }
   return attrs;
 }

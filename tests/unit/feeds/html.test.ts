@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeHTML } from 'entities';
 import { absolutizeHtml } from '../../../src/lib/feeds/index.ts';
+import { decodeHtml } from '../../../src/lib/html/entities.ts';
 
 const PAGE = 'https://example.org/cards/lora/';
 const abs = (html: string) => absolutizeHtml(html, PAGE);
@@ -171,7 +171,7 @@ describe('absolutizeHtml: properties', () => {
       fc.property(
         fc.string().filter((s) => !s.includes('<')),
         (s) => {
-          expect(decodeHTML(abs(s))).toBe(decodeHTML(s));
+          expect(decodeHtml(abs(s))).toBe(decodeHtml(s));
         },
       ),
     );
