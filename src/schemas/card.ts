@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { formatDay } from '../lib/schedule/day.ts';
 import { isoDate, kebab } from './common.ts';
 import { KINDS, LEVELS } from './enums.ts';
 import { quizSchema } from './quiz.ts';
@@ -64,7 +65,7 @@ export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>
         ctx.addIssue({
           code: 'custom',
           path: ['updatedAt'],
-          message: `${card.updatedAt.toISOString().slice(0, 10)} is before publishedAt ${card.publishedAt.toISOString().slice(0, 10)}: updatedAt must be the same day or later`,
+          message: `${formatDay(card.updatedAt)} is before publishedAt ${formatDay(card.publishedAt)}: updatedAt must be the same day or later`,
         });
       }
     });

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { formatDay } from '../schedule/day.ts';
 
 /** What to write when a required field is missing: the fix, in the author's terms. */
 const REQUIRED_HINTS: Record<string, string> = {
@@ -30,7 +31,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function show(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return formatDay(value);
   const s = JSON.stringify(value);
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
