@@ -1,4 +1,4 @@
-/** Worked examples shown in the static decision table (the scenarios), each a full set of answers. */
+/** Worked examples shown in the static decision table, each a full set of answers. */
 import type { SelectorInput } from './types.ts';
 
 export interface WorkedExample {

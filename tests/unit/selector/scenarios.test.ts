@@ -24,9 +24,9 @@ type Case = {
 
 const base: Record<string, string> = { quality: 'curated', eval: 'yes', preserve: 'medium' };
 
-// The issue's scenarios and many more. GPUs are resolved lazily so the table reads like the issue.
+// The worked examples' scenarios and many more. GPUs are resolved lazily so the table reads like the situations.
 const cases = (): Case[] => [
-  // Issue: facts that change weekly -> RAG (fine-tuning only for format on top).
+  // Worked example: facts that change weekly -> RAG (fine-tuning only for format on top).
   ...(['none', 'few', 'demonstrations', 'preferences', 'binary-feedback', 'corpus'] as const).map((data) => ({
     name: `fresh facts with data=${data} -> RAG`,
     input: {
@@ -41,7 +41,7 @@ const cases = (): Case[] => [
     strategy: 'none' as Strategy,
     rule: 'fresh-facts',
   })),
-  // Issue: base 8B -> chat assistant, 3,000 curated instruction pairs, one 24 GB GPU -> SFT with (Q)LoRA.
+  // Worked example: base 8B -> chat assistant, 3,000 curated instruction pairs, one 24 GB GPU -> SFT with (Q)LoRA.
   {
     name: 'base 8B chat, 3k curated pairs, 1x24 GB',
     input: {
@@ -72,14 +72,14 @@ const cases = (): Case[] => [
     objective: 'sft',
     strategy: ['lora', 'qlora'],
   },
-  // Issue: 70B on one 24 GB GPU -> does not fit, not even QLoRA.
+  // Worked example: 70B on one 24 GB GPU -> does not fit, not even QLoRA.
   ...['llama-3.1-70b', 'llama-2-70b', 'qwen2.5-72b'].map((model) => ({
     name: `${model} on 1x24 GB does not fit`,
     input: { ...base, goal: 'chat', data: 'demonstrations', examples: 3000, sft: 'no', model, gpu: GPU24(), gpus: 1 },
     objective: 'sft' as Objective,
     strategy: 'does-not-fit' as Strategy,
   })),
-  // Issue: 10k preference pairs on an SFT'd 7B, one 80 GB GPU -> DPO (LoRA); base -> ORPO; thumbs -> KTO.
+  // Worked example: 10k preference pairs on an SFT'd 7B, one 80 GB GPU -> DPO (LoRA); base -> ORPO; thumbs -> KTO.
   ...['mistral-7b', 'llama-2-7b', 'qwen2.5-7b'].flatMap((model) => [
     {
       name: `${model}: 10k pairs, SFT'd, 1x80 GB -> DPO LoRA`,
@@ -128,7 +128,7 @@ const cases = (): Case[] => [
       strategy: 'lora' as Strategy,
     },
   ]),
-  // Issue: 500M-token corpus, 8B, 8x80 GB, forgetting acceptable -> continued pretraining, full (sharded), then SFT.
+  // Worked example: 500M-token corpus, 8B, 8x80 GB, forgetting acceptable -> continued pretraining, full (sharded), then SFT.
   {
     name: '500M-token corpus, 8B, 8x80 GB, preserve low -> CPT full',
     input: {
@@ -182,7 +182,7 @@ const cases = (): Case[] => [
     strategy: 'none',
     rule: 'corpus-knowledge',
   },
-  // Issue: math with an automatic checker, SFT'd model -> GRPO/RLVR.
+  // Worked example: math with an automatic checker, SFT'd model -> GRPO/RLVR.
   ...(['demonstrations', 'preferences', 'binary-feedback'] as const).map((data) => ({
     name: `verifiable, SFT'd, ${data} -> GRPO`,
     input: {
@@ -216,7 +216,7 @@ const cases = (): Case[] => [
     objective: 'prompting',
     strategy: 'none',
   },
-  // Issue: noisy data of 100k examples -> curate first.
+  // Worked example: noisy data of 100k examples -> curate first.
   {
     name: 'noisy 100k demonstrations -> curate first, eval set exists',
     input: { ...base, goal: 'task', data: 'demonstrations', examples: 100_000, quality: 'noisy' },
@@ -688,7 +688,7 @@ describe('runner-up, flips and texts', () => {
   });
 });
 
-describe('worked examples on /selector/ (the issue scenarios, rendered at build time)', () => {
+describe('worked examples on /selector/ (rendered at build time)', () => {
   const expected: [string, string[], string[]][] = [
     ['prompting', ['none'], ['eval-set']],
     ['rag', ['none'], []],
