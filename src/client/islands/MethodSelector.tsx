@@ -5,17 +5,15 @@
  * The result element carries data-objective, data-strategy and data-prerequisites for tests and other pages.
  *
  * JS budget (15 kB gzipped for the page): class components (preact/hooks would add a kilobyte), and the engine
- * (rules, texts, memory table, URL codec: src/lib/selector/lazy.ts) is a separate chunk, loaded when the reader first
+ * (rules, texts, memory table, URL codec: src/lib/selector/island-engine.ts) is a separate chunk, loaded when the reader first
  * focuses or touches the form, or at once when the URL carries answers. Until then the island shows the answer
  * rendered at build time, which it reads back from the result element's data-answer attribute to hydrate as is.
  */
 import { Component, type ComponentChildren } from 'preact';
-import { cardHref } from '../../lib/selector/cards.ts';
-import { calculatorHref, gb, parseCount } from '../../lib/selector/format.ts';
+import { calculatorHref, cardHref } from '../../lib/selector/links.ts';
 import { normalizeInput, PRESETS } from '../../lib/selector/input.ts';
 import {
   DATA_LABELS,
-  formatCount,
   GOAL_LABELS,
   headlineOf,
   INPUT_LABELS,
@@ -24,7 +22,8 @@ import {
   STRATEGY_LABELS,
 } from '../../lib/selector/labels.ts';
 import { ASSUMPTIONS } from '../../lib/selector/memory-assumptions.ts';
-import { MEMORY_GPUS, MEMORY_MODELS } from '../../lib/selector/memory-names.ts';
+import { MEMORY_GPUS, MEMORY_MODELS } from '../../lib/selector/model-gpu-presets.ts';
+import { formatCount, gb, parseCount } from '../../lib/selector/numbers.ts';
 import type { InputKey, Recommendation, SelectorInput } from '../../lib/selector/types.ts';
 import type { Notice } from '../../lib/selector/url.ts';
 import './MethodSelector.css';
@@ -54,11 +53,11 @@ interface State {
   touched: boolean;
 }
 
-type Engine = typeof import('../../lib/selector/lazy.ts');
+type Engine = typeof import('../../lib/selector/island-engine.ts');
 let engine: Engine | null = null;
 let loading: Promise<Engine> | null = null;
 function loadEngine(): Promise<Engine> {
-  loading ??= import('../../lib/selector/lazy.ts').then((m) => {
+  loading ??= import('../../lib/selector/island-engine.ts').then((m) => {
     engine = m;
     return m;
   });

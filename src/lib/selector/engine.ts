@@ -5,12 +5,12 @@
  * Texts are kept short: this module ships in the island (15 kB page JS budget).
  */
 import type { ShardingId } from '../memory/index.ts';
-import type { CardSlug } from './cards.ts';
-import { formatCount as n, headlineOf, STRATEGY_LABELS } from './labels.ts';
+import type { CardSlug } from './links.ts';
+import { headlineOf, STRATEGY_LABELS } from './labels.ts';
 import { trainingInputFor } from './memory-assumptions.ts';
-import { gb } from './format.ts';
-import { MEMORY_GPUS, MEMORY_MODELS } from './memory-names.ts';
-import { bestFigure, gpuMemoryGB, gpuName, modelName, modelSize, usableBytes } from './memory.ts';
+import { formatCount as n, gb } from './numbers.ts';
+import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
+import { bestFigure, gpuMemoryGB, gpuName, modelName, modelSize, usableBytes } from './memory-figures.ts';
 import {
   COUNTED_DATA,
   CPT_MIN_TOKENS,

@@ -1,7 +1,7 @@
 /** Public entry of the method selector engine (pure TS). */
 export * from './types.ts';
 export * from './labels.ts';
-export * from './cards.ts';
+export * from './links.ts';
 export {
   OBJECTIVE_RULES,
   STRATEGY_RULES,
@@ -15,7 +15,7 @@ export {
 export { ASSUMPTIONS } from './memory-assumptions.ts';
 export { recommend, calculatorState, objectiveRuleFor, CARD_TEXT } from './engine.ts';
 export { normalizeInput, DEFAULT_INPUT, PRESETS, MODEL_IDS, GPU_IDS, MAX_GPUS, MAX_COUNT } from './input.ts';
-export { gb, calculatorHref, parseCount } from './format.ts';
+export { formatCount, gb, parseCount } from './numbers.ts';
 export { parseSelectorParams, serializeSelectorParams, inputFromParams, type Notice } from './url.ts';
 export { WORKED_EXAMPLES, type WorkedExample } from './examples.ts';
-export { MEMORY_GPUS, MEMORY_MODELS } from './memory-names.ts';
+export { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';

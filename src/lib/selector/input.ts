@@ -1,5 +1,5 @@
 /** The selector's answers: defaults, presets and normalization (small: part of the island's first load). */
-import { MEMORY_GPUS, MEMORY_MODELS } from './memory-names.ts';
+import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
 import { DATA_KINDS, GOALS, type InputKey, PRESERVE_LEVELS, QUALITIES, type SelectorInput, YES_NO } from './types.ts';
 
 export const MODEL_IDS: readonly string[] = MEMORY_MODELS.map((m) => m[0]);

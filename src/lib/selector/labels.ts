@@ -56,12 +56,6 @@ export function headlineOf(objective: Objective, strategy: Strategy): string {
   return `${o} with ${STRATEGY_LABELS[strategy]}`;
 }
 
-export function formatCount(n: number): string {
-  if (n >= 1e9 && n % 1e8 === 0) return `${n / 1e9}B`;
-  if (n >= 1e6 && n % 1e5 === 0) return `${n / 1e6}M`;
-  return n.toLocaleString('en-US');
-}
-
 /** Short label of each answer, shown next to the reasons that come from it. */
 export const INPUT_LABELS: Record<InputKey, string> = {
   goal: 'Goal',

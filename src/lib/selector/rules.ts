@@ -1,16 +1,16 @@
 /**
  * The selector's decision rules, as data. Each rule names the card that explains it (`source`); its condition in
- * words is in rule-docs.ts (kept out of the island's bundle).
+ * words is in rule-conditions.ts (kept out of the island's bundle).
  *
  * Two tables:
  * - OBJECTIVE_RULES: ordered, the first rule whose `test` holds sets the objective (and its runner-up).
  * - STRATEGY_RULES: ordered, the first rule whose `test` holds gives the parameter strategies to try, best first;
- *   the engine recommends the first one that fits the GPUs (memory.ts), or "does-not-fit".
+ *   the engine recommends the first one that fits the GPUs (memory-figures.ts), or "does-not-fit".
  *
  * Thresholds are rules of thumb, not laws; they are constants here so the page, the table and the tests agree.
  */
-import type { CardSlug } from './cards.ts';
-import { formatCount as n } from './labels.ts';
+import type { CardSlug } from './links.ts';
+import { formatCount as n } from './numbers.ts';
 import type { Goal, Objective, Reason, SelectorInput, TrainStrategy } from './types.ts';
 
 /** Below this many examples, use them as few-shot examples rather than training data. */

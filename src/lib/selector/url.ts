@@ -3,7 +3,7 @@
  * goal, data, examples, tokens, quality, eval, sft, model, gpu, gpus, preserve.
  * Unknown parameters and bad values are ignored, each with a notice the page shows.
  */
-import { parseCount } from './format.ts';
+import { parseCount } from './numbers.ts';
 import { GPU_IDS, MAX_COUNT, MAX_GPUS, MODEL_IDS, normalizeInput } from './input.ts';
 import {
   DATA_KINDS,

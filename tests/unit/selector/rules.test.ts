@@ -11,7 +11,7 @@ import {
   recommend,
   STRATEGY_RULES,
 } from '../../../src/lib/selector/index.ts';
-import { RULE_WHEN } from '../../../src/lib/selector/rule-docs.ts';
+import { RULE_WHEN } from '../../../src/lib/selector/rule-conditions.ts';
 
 const cardsDir = fileURLToPath(new URL('../../../content/cards/', import.meta.url));
 

@@ -1,9 +1,11 @@
+/** The selector's links: to cards and to the VRAM calculator, under the site base. */
+import { routes } from '../site/routes.ts';
+import { withBase } from '../site/url.ts';
+
 /**
  * The deck's card slugs (from the deck plan). The selector links only to these; a test checks every slug it can
  * emit is here, and the build checks the pages exist.
  */
-import { routes } from '../site/routes.ts';
-import { withBase } from '../site/url.ts';
 export const DECK_SLUGS = [
   'what-is-fine-tuning',
   'fine-tune-vs-prompt-vs-rag',
@@ -52,4 +54,9 @@ export type CardSlug = (typeof DECK_SLUGS)[number];
 /** Link to a card under the site base. */
 export function cardHref(slug: string, base: string): string {
   return withBase(base, routes.card(slug));
+}
+
+/** The calculator with this URL state, under the site base. */
+export function calculatorHref(state: Record<string, string>, base: string): string {
+  return `${withBase(base, routes.calculator())}?${new URLSearchParams(state)}`;
 }

@@ -1,5 +1,5 @@
 /** The rules' conditions in words, for the static decision table (kept out of the island's bundle). */
-import { formatCount } from './labels.ts';
+import { formatCount } from './numbers.ts';
 import { LARGE_DATA, PPO_MIN_PAIRS } from './rules.ts';
 
 export const RULE_WHEN: Record<string, string> = {
