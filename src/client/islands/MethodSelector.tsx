@@ -11,7 +11,7 @@
  */
 import { Component, type ComponentChildren } from 'preact';
 import { calculatorHref, cardHref } from '../../lib/selector/links.ts';
-import { normalizeInput, PRESETS } from '../../lib/selector/input.ts';
+import { MAX_GPUS, normalizeInput, PRESETS } from '../../lib/selector/input.ts';
 import {
   DATA_LABELS,
   GOAL_LABELS,
@@ -278,7 +278,7 @@ export default class MethodSelector extends Component<Props, State> {
               hint="8"
               value={input.gpus}
               min={1}
-              onValue={(v) => set('gpus', Math.min(v, 1024))}
+              onValue={(v) => set('gpus', Math.min(v, MAX_GPUS))}
             />
           </fieldset>
           {radios(id, 'preserve', 'How much general capability must be kept?', PRESERVE_LABELS, input, set)}

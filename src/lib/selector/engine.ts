@@ -13,17 +13,14 @@ import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
 import { bestFigure, gpuMemoryGB, gpuName, modelName, modelSize, usableBytes } from './memory-figures.ts';
 import {
   COUNTED_DATA,
-  CPT_MIN_TOKENS,
-  LARGE_DATA,
-  MIN_EXAMPLES,
   NO_TRAINING,
   OBJECTIVE_RULES,
   type ObjectiveRule,
-  PPO_MIN_PAIRS,
   type RuleContext,
   STRATEGY_RULES,
   type StrategyRule,
 } from './rules.ts';
+import { CPT_MIN_TOKENS, LARGE_DATA, MIN_EXAMPLES, PPO_MIN_PAIRS } from './thresholds.ts';
 import { normalizeInput } from './input.ts';
 import {
   type CardRef,
@@ -413,21 +410,23 @@ export function recommend(raw?: Partial<SelectorInput> | null): Recommendation {
       headline: headlineOf(core.objective, core.strategy),
     };
   } catch {
-    // Never reached in tests (they check rule !== 'error'); keeps the island alive if a bug slips through.
+    // Never reached in tests (they check rule !== 'error'); keeps the island alive if a bug slips through, with the
+    // fallback rule's answer.
+    const fallback = OBJECTIVE_RULES.at(-1) as ObjectiveRule;
     return {
       input,
       rule: 'error',
-      objective: 'prompting',
+      objective: fallback.objective,
       strategy: 'none',
       prerequisites,
-      reasons: [{ input: 'goal', text: 'Start with prompting and an eval.' }],
-      runnerUp: { objective: 'sft', strategy: 'lora', when: 'With 50+ curated demonstrations.' },
+      reasons: fallback.reasons(ruleContext(input)),
+      runnerUp: { objective: fallback.runnerUp, strategy: 'lora', when: fallback.runnerUpWhen },
       strategyRunnerUp: null,
       flips: [],
       memory: null,
       calculator: null,
-      cards: [{ slug: 'fine-tuning-strategy', why: 'Fine-tuning strategy' }],
-      headline: headlineOf('prompting', 'none'),
+      cards: [{ slug: fallback.source, why: 'Fine-tuning strategy' }],
+      headline: headlineOf(fallback.objective, 'none'),
     };
   }
 }

@@ -2,16 +2,8 @@
 export * from './types.ts';
 export * from './labels.ts';
 export * from './links.ts';
-export {
-  OBJECTIVE_RULES,
-  STRATEGY_RULES,
-  MIN_EXAMPLES,
-  CPT_MIN_TOKENS,
-  PPO_MIN_PAIRS,
-  LARGE_DATA,
-  type ObjectiveRule,
-  type StrategyRule,
-} from './rules.ts';
+export { OBJECTIVE_RULES, STRATEGY_RULES, type ObjectiveRule, type StrategyRule } from './rules.ts';
+export { CPT_MIN_TOKENS, LARGE_DATA, MIN_EXAMPLES, PPO_MIN_PAIRS } from './thresholds.ts';
 export { ASSUMPTIONS } from './memory-assumptions.ts';
 export { recommend, calculatorState, objectiveRuleFor, CARD_TEXT } from './engine.ts';
 export { normalizeInput, DEFAULT_INPUT, PRESETS, MODEL_IDS, GPU_IDS, MAX_GPUS, MAX_COUNT } from './input.ts';

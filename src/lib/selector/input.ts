@@ -1,5 +1,6 @@
 /** The selector's answers: defaults, presets and normalization (small: part of the island's first load). */
 import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
+import { CPT_MIN_TOKENS } from './thresholds.ts';
 import { DATA_KINDS, GOALS, type InputKey, PRESERVE_LEVELS, QUALITIES, type SelectorInput, YES_NO } from './types.ts';
 
 export const MODEL_IDS: readonly string[] = MEMORY_MODELS.map((m) => m[0]);
@@ -14,7 +15,8 @@ export const DEFAULT_INPUT: SelectorInput = {
   goal: 'task',
   data: 'demonstrations',
   examples: 1000,
-  tokens: 100_000_000,
+  // The smallest corpus the rules consider for continued pretraining.
+  tokens: CPT_MIN_TOKENS,
   quality: 'curated',
   eval: 'no',
   sft: 'yes',

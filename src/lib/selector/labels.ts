@@ -1,4 +1,6 @@
 /** Human labels for selector values (short, shared by the island, the static table and the engine's texts). */
+import { formatCount } from './numbers.ts';
+import { MIN_EXAMPLES } from './thresholds.ts';
 import type { DataKind, Goal, InputKey, Objective, Prerequisite, Preserve, Strategy } from './types.ts';
 
 export const GOAL_LABELS: Record<Goal, string> = {
@@ -14,7 +16,7 @@ export const GOAL_LABELS: Record<Goal, string> = {
 
 export const DATA_LABELS: Record<DataKind, string> = {
   none: 'None',
-  few: 'Fewer than 50 examples',
+  few: `Fewer than ${formatCount(MIN_EXAMPLES)} examples`,
   demonstrations: 'Demonstrations (prompt → good answer)',
   preferences: 'Preference pairs (chosen vs rejected)',
   'binary-feedback': 'Thumbs up/down labels',

@@ -4,7 +4,7 @@
 export const gb = (bytes: number) =>
   `${(bytes / 1e9).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB`;
 
-/** 100000000 → "100M", 3000 → "3,000": the count as the selector's texts write it. */
+/** 500000000 → "500M", 3000 → "3,000": the count as the selector's texts write it. */
 export function formatCount(n: number): string {
   if (n >= 1e9 && n % 1e8 === 0) return `${n / 1e9}B`;
   if (n >= 1e6 && n % 1e5 === 0) return `${n / 1e6}M`;

@@ -3,8 +3,10 @@ import { GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
 import {
   DATA_KINDS,
   DECK_SLUGS,
+  DEFAULT_INPUT,
   GOALS,
   INPUT_KEYS,
+  MIN_EXAMPLES,
   OBJECTIVE_RULES,
   OBJECTIVES,
   PREREQUISITES,
@@ -22,9 +24,9 @@ function* answers(hardware: Pick<SelectorInput, 'model' | 'gpu' | 'gpus'>[]): Ge
   for (const goal of GOALS)
     for (const data of DATA_KINDS)
       for (const examples of data === 'demonstrations' || data === 'preferences' || data === 'binary-feedback'
-        ? [10, 50, 3000, 100_000]
+        ? [10, MIN_EXAMPLES, 3000, 100_000]
         : [1000])
-        for (const tokens of data === 'corpus' ? [5e6, 5e8] : [1e8])
+        for (const tokens of data === 'corpus' ? [5e6, 5e8] : [DEFAULT_INPUT.tokens])
           for (const quality of QUALITIES)
             for (const ev of YES_NO)
               for (const sft of YES_NO)

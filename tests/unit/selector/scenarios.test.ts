@@ -3,7 +3,10 @@ import { estimateMemory } from '../../../src/lib/memory/index.ts';
 import { decodeState } from '../../../src/lib/memory/url-state.ts';
 import {
   ASSUMPTIONS,
+  CPT_MIN_TOKENS,
+  formatCount,
   GOALS,
+  MIN_EXAMPLES,
   type Objective,
   recommend,
   type SelectorInput,
@@ -402,24 +405,24 @@ const cases = (): Case[] => [
     objective: 'continued-pretraining',
     strategy: 'full',
   },
-  // Boundary: exactly 50 examples is enough to fine-tune.
+  // Boundary: exactly MIN_EXAMPLES examples is enough to fine-tune.
   {
-    name: 'exactly 50 demonstrations -> SFT',
-    input: { ...base, goal: 'task', data: 'demonstrations', examples: 50 },
+    name: `exactly ${MIN_EXAMPLES} demonstrations -> SFT`,
+    input: { ...base, goal: 'task', data: 'demonstrations', examples: MIN_EXAMPLES },
     objective: 'sft',
   },
   {
-    name: '49 demonstrations -> prompting',
-    input: { ...base, goal: 'task', data: 'demonstrations', examples: 49 },
+    name: `${MIN_EXAMPLES - 1} demonstrations -> prompting`,
+    input: { ...base, goal: 'task', data: 'demonstrations', examples: MIN_EXAMPLES - 1 },
     objective: 'prompting',
   },
   {
-    name: 'exactly 100M tokens -> CPT',
+    name: `exactly ${formatCount(CPT_MIN_TOKENS)} tokens -> CPT`,
     input: {
       ...base,
       goal: 'knowledge',
       data: 'corpus',
-      tokens: 100_000_000,
+      tokens: CPT_MIN_TOKENS,
       preserve: 'low',
       model: 'llama-3.2-1b',
       gpu: GPU80(),
@@ -443,13 +446,13 @@ describe('selector scenarios (table-driven)', () => {
   });
 });
 
-describe('fewer than 50 examples: prompting first, never fine-tuning', () => {
+describe(`fewer than ${MIN_EXAMPLES} examples: prompting first, never fine-tuning`, () => {
   const goals = GOALS.filter((g) => g !== 'alignment');
   const fewInputs: Partial<SelectorInput>[] = [
     { data: 'none' },
     { data: 'few' },
     { data: 'demonstrations', examples: 10 },
-    { data: 'demonstrations', examples: 49 },
+    { data: 'demonstrations', examples: MIN_EXAMPLES - 1 },
     { data: 'preferences', examples: 30 },
     { data: 'binary-feedback', examples: 0 },
   ];
