@@ -43,6 +43,11 @@ export interface Props {
   syncUrl?: boolean;
   /** Level of the island's headings (default 2). */
   headingLevel?: 2 | 3 | 4;
+  /**
+   * Titles of the cards an answer can link to, by id, from the deck at build time (src/components/MethodSelector.astro
+   * passes them); a card without one is linked by its id.
+   */
+  cardTitles?: Record<string, string>;
 }
 
 interface State {
@@ -216,7 +221,7 @@ export default class MethodSelector extends Component<Props, State> {
     if (!engine) loadEngine().then((e) => this.setState(({ input }) => ({ r: e.recommend(input) })));
   };
 
-  render({ headingLevel = 2, base }: Props, { input, notices, r, touched }: State) {
+  render({ headingLevel = 2, base, cardTitles = {} }: Props, { input, notices, r, touched }: State) {
     const id = this.id();
     const set = this.set;
     const H = `h${headingLevel}` as 'h2';
@@ -286,7 +291,7 @@ export default class MethodSelector extends Component<Props, State> {
         <section class="ms-answer" aria-labelledby={`${id}-answer`}>
           <H id={`${id}-answer`}>Recommendation</H>
           {r ? (
-            this.answer(r, id, base ?? import.meta.env.BASE_URL ?? '/', headingLevel, touched && !engine)
+            this.answer(r, id, base ?? import.meta.env.BASE_URL ?? '/', headingLevel, touched && !engine, cardTitles)
           ) : (
             <p>Loading the selector…</p>
           )}
@@ -295,7 +300,14 @@ export default class MethodSelector extends Component<Props, State> {
     );
   }
 
-  answer(r: Recommendation, id: string, site: string, headingLevel: number, busy: boolean) {
+  answer(
+    r: Recommendation,
+    id: string,
+    site: string,
+    headingLevel: number,
+    busy: boolean,
+    cardTitles: Record<string, string>,
+  ) {
     const H3 = `h${headingLevel + 1}` as 'h3';
     const m = r.memory;
     const ru = r.runnerUp;
@@ -366,7 +378,7 @@ export default class MethodSelector extends Component<Props, State> {
         <ul class="ms-cards">
           {r.cards.map((c) => (
             <li key={c.slug}>
-              <a href={cardHref(c.slug, site)}>{c.why}</a>
+              <a href={cardHref(c.slug, site)}>{cardTitles[c.slug] ?? c.slug}</a>
             </li>
           ))}
         </ul>

@@ -8,7 +8,6 @@
  *   the engine recommends the first one that fits the GPUs (memory-figures.ts), or "does-not-fit".
  *
  */
-import type { CardSlug } from './links.ts';
 import { formatCount as n } from './numbers.ts';
 import { CPT_MIN_TOKENS, LARGE_DATA, MIN_EXAMPLES, PPO_MIN_PAIRS } from './thresholds.ts';
 import type { Goal, Objective, Reason, SelectorInput, TrainStrategy } from './types.ts';
@@ -30,8 +29,8 @@ export interface RuleContext {
 
 export interface ObjectiveRule {
   id: string;
-  /** Card slug that explains the rule. */
-  source: CardSlug;
+  /** Id of the card that explains the rule (checked against the deck: cited-cards.ts). */
+  source: string;
   objective: Objective;
   runnerUp: Objective;
   /** When the runner-up would win. */
@@ -318,7 +317,8 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
 
 export interface StrategyRule {
   id: string;
-  source: CardSlug;
+  /** Id of the card that explains the rule (checked against the deck: cited-cards.ts). */
+  source: string;
   /** Strategies to try, best first; the first that fits the GPUs is recommended. */
   order: readonly TrainStrategy[];
   test: (objective: Objective, input: SelectorInput) => boolean;

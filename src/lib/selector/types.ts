@@ -131,10 +131,9 @@ export interface MemoryFigure {
   fits: boolean;
 }
 
+/** A card the answer links to (its title comes from the deck at build time). */
 export interface CardRef {
   slug: string;
-  /** What the card explains in this answer. */
-  why: string;
 }
 
 export interface Recommendation {
