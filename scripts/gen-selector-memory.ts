@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimateMemory, GPU_PRESETS, MODEL_PRESETS } from '../src/lib/memory/index.ts';
-import { shardingOptions, trainingInputFor } from '../src/lib/selector/memory-assumptions.ts';
+import { shardingOptions, trainingInputFor } from '../src/lib/selector/memory-inputs.ts';
 import { TRAIN_STRATEGIES, type TrainStrategy } from '../src/lib/selector/types.ts';
 
 /** The command that regenerates the files (named in the freshness test's message). */

@@ -14,7 +14,7 @@ import {
   STRATEGY_CARDS,
 } from './cited-cards.ts';
 import { headlineOf, STRATEGY_LABELS } from './labels.ts';
-import { trainingInputFor } from './memory-assumptions.ts';
+import { trainingInputFor } from './memory-inputs.ts';
 import { formatCount as n, gb } from './numbers.ts';
 import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
 import { bestFigure, gpuMemoryGB, gpuName, modelName, modelSize, usableBytes } from './memory-figures.ts';

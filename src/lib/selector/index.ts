@@ -7,7 +7,8 @@ export { CPT_MIN_TOKENS, LARGE_DATA, MIN_EXAMPLES, PPO_MIN_PAIRS } from './thres
 export { ASSUMPTIONS } from './memory-assumptions.ts';
 export { recommend, calculatorState, objectiveRuleFor } from './engine.ts';
 export { CITED_CARDS, citedCardTitles, PREREQUISITE_CARDS } from './cited-cards.ts';
-export { normalizeInput, DEFAULT_INPUT, PRESETS, MODEL_IDS, GPU_IDS, MAX_GPUS, MAX_COUNT } from './input.ts';
+export { normalizeInput, DEFAULT_INPUT, PRESETS, MODEL_IDS, GPU_IDS } from './input.ts';
+export { MAX_COUNT, MAX_GPUS } from './limits.ts';
 export { formatCount, gb, parseCount } from './numbers.ts';
 export { parseSelectorParams, serializeSelectorParams, inputFromParams, type Notice } from './url.ts';
 export { WORKED_EXAMPLES, type WorkedExample } from './examples.ts';

@@ -1,13 +1,11 @@
 /** The selector's answers: defaults, presets and normalization (small: part of the island's first load). */
+import { MAX_COUNT, MAX_GPUS } from './limits.ts';
 import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
 import { CPT_MIN_TOKENS } from './thresholds.ts';
 import { DATA_KINDS, GOALS, type InputKey, PRESERVE_LEVELS, QUALITIES, type SelectorInput, YES_NO } from './types.ts';
 
 export const MODEL_IDS: readonly string[] = MEMORY_MODELS.map((m) => m[0]);
 export const GPU_IDS: readonly string[] = MEMORY_GPUS.map((g) => g[0]);
-
-export const MAX_GPUS = 1024;
-export const MAX_COUNT = 1e13;
 
 const pick = (ids: readonly string[], wanted: string) => (ids.includes(wanted) ? wanted : (ids[0] ?? wanted));
 

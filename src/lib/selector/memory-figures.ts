@@ -8,7 +8,7 @@
  * value model (a second trained copy for full fine-tuning, two frozen backbones with adapters). Rollout generation
  * memory (KV cache of sampled completions) is not modelled.
  */
-import { batchFor, shardingOptions } from './memory-assumptions.ts';
+import { batchFor, shardingOptions } from './memory-inputs.ts';
 import { MODEL_IDS } from './input.ts';
 import { MEMORY_TABLE } from './memory-table.ts';
 import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';

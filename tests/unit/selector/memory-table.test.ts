@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATE_COMMAND, staleFiles } from '../../../scripts/gen-selector-memory.ts';
 import { estimateMemory, formatBytes, GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
 import { gb, type Objective, TRAIN_STRATEGIES } from '../../../src/lib/selector/index.ts';
-import { shardingOptions, trainingInputFor } from '../../../src/lib/selector/memory-assumptions.ts';
+import { shardingOptions, trainingInputFor } from '../../../src/lib/selector/memory-inputs.ts';
 import { figure } from '../../../src/lib/selector/memory-figures.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
