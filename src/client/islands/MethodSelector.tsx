@@ -1,7 +1,7 @@
 /**
  * The method selector island: a short form in, one recommendation out, updated live.
- * Pages embed it through src/components/MethodSelector.astro, which passes the deck's card titles:
- * `<MethodSelector />`, or `<MethodSelector preset="alignment" />`.
+ * Pages embed it through src/components/MethodSelectorIsland.astro, which passes what it needs from the build:
+ * `<MethodSelectorIsland />`, or `<MethodSelectorIsland preset="alignment" />`.
  * State lives in the URL (history.replaceState) once the reader changes an answer; a shared link restores it.
  * The result element carries data-objective, data-strategy and data-prerequisites for tests and other pages.
  *
@@ -45,8 +45,8 @@ export interface Props {
   /** Level of the island's headings (default 2). */
   headingLevel?: 2 | 3 | 4;
   /**
-   * Titles of the cards an answer can link to, by id, from the deck at build time (src/components/MethodSelector.astro
-   * passes them); a card without one is linked by its id.
+   * Titles of the cards an answer can link to, by id, from the deck at build time (MethodSelectorIsland.astro passes
+   * them); a card without one is linked by its id.
    */
   cardTitles?: Record<string, string>;
   /** [id, name] of the models to choose from (the wrapper passes the memory model's presets). */

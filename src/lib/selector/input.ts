@@ -24,7 +24,7 @@ export const DEFAULT_INPUT: SelectorInput = {
   preserve: 'medium',
 };
 
-/** Starting answers for `<MethodSelector preset="…" />`. */
+/** Starting answers for `<MethodSelectorIsland preset="…" />`. */
 export const PRESETS: Record<string, Partial<SelectorInput>> = {
   default: {},
   alignment: { goal: 'alignment', data: 'preferences', examples: 10_000, model: 'mistral-7b', gpu: 'a100-80gb' },
