@@ -1,4 +1,4 @@
-/** The selector's answers: defaults, presets and normalization (small: part of the island's first load). */
+/** The selector's answers: defaults, presets and normalization (the island loads them with the engine). */
 import { MAX_COUNT, MAX_GPUS } from './limits.ts';
 import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
 import { CPT_MIN_TOKENS } from './thresholds.ts';
