@@ -1,7 +1,7 @@
 // The cards collection's loader: Astro's glob loader, except that a card whose body is Markdown plus <Vram> figures
 // is rendered to HTML here, once, and cached in the content layer, instead of becoming an MDX module that the build
 // compiles, bundles and imports (one per card: what makes large decks slow and memory-hungry). Cards that use more of
-// MDX (imports, expressions, islands such as <MethodSelector>) stay MDX modules, rendered on demand as before.
+// MDX (imports, expressions, islands such as <MethodSelectorIsland>) stay MDX modules, rendered on demand as before.
 // Both paths produce the same HTML (tests/build/card-render.test.ts compares them card by card).
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';

@@ -6,7 +6,7 @@ import { quizSchema } from './quiz.ts';
 import { seriesSchema } from './series.ts';
 import { sourceSchema } from './source.ts';
 
-export type { Kind, Level } from './enums.ts';
+export type { Level } from './enums.ts';
 export { KINDS, LEVELS };
 
 /**
@@ -72,5 +72,4 @@ export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>
 }
 
 export const cardSchema = makeCardSchema();
-export type CardInput = z.input<typeof cardSchema>;
 export type CardData = z.output<typeof cardSchema>;

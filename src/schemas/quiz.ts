@@ -27,5 +27,4 @@ export const quizSchema = z
     }
   });
 
-export type QuizInput = z.input<typeof quizSchema>;
 export type Quiz = z.output<typeof quizSchema>;

@@ -11,9 +11,9 @@ import { KB, kb, pageWeight, sum } from '../support/weight.ts';
 const CARD_HTML_CSS = 14 * KB;
 // A card that embeds an island also carries the island's server-rendered form (it works before JS arrives).
 const ISLAND_CARD_HTML_CSS = 20 * KB;
-// The 15 kB JS budget (issues 4, 5, 8) is what a page loads before the reader acts, as Lighthouse's resource budgets
-// count it. Each island then imports its engine on the first input (web.dev's "import on interaction" pattern); that
-// on-demand code has a cap of its own, so the split cannot quietly move the weight back.
+// The 15 kB JS budget is what a page loads before the reader acts, as Lighthouse's resource budgets count it. Each
+// island then imports its engine on the first input (web.dev's "import on interaction" pattern); that on-demand code
+// has a cap of its own, so the split cannot quietly move the weight back.
 const ISLAND_JS = 15 * KB;
 const ISLAND_LAZY_JS = 10 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or

@@ -1,7 +1,8 @@
 import { type Kind, LEVELS, type Level } from '../../schemas/enums.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 import type { Source } from '../../schemas/source.ts';
-import type { SeriesInfo, Topic } from '../../schemas/topic.ts';
+import type { SeriesInfo } from '../../schemas/series.ts';
+import type { Topic } from '../../schemas/topic.ts';
 import { formatDay } from '../schedule/day.ts';
 import { readingMinutes } from './words.ts';
 

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { type CardData, makeCardSchema } from '../../schemas/card.ts';
-import { seriesInfoSchema, topicSchema } from '../../schemas/topic.ts';
+import { seriesInfoSchema } from '../../schemas/series.ts';
+import { topicSchema } from '../../schemas/topic.ts';
 import type { DeckPolicy } from '../site/config.ts';
 import { formatIssue } from './format-issue.ts';
 import { countWords, splitFrontmatter } from './frontmatter.ts';
