@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { isoDate, kebab } from './common.ts';
 import { KINDS, LEVELS } from './enums.ts';
-import { quizSchema } from './quiz.ts';
+import { quizSchema, quizSourceIssues } from './quiz.ts';
 import { seriesSchema } from './series.ts';
 import { sourceSchema } from './source.ts';
 
@@ -56,7 +56,7 @@ export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>
       sources: z
         .array(sourceSchema, { error: 'sources must be a YAML list of { title, url }' })
         .min(1, { error: 'give at least 1 source (title and https url)' }),
-      /** Optional self-check question. */
+      /** Self-check question (the deck policy requires one on every card). */
       quiz: quizSchema.optional(),
     })
     .superRefine((card, ctx) => {
@@ -67,6 +67,10 @@ export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>
           message: `${card.updatedAt.toISOString().slice(0, 10)} is before publishedAt ${card.publishedAt.toISOString().slice(0, 10)}: updatedAt must be the same day or later`,
         });
       }
+      // A quiz `why` cites the card's own sources by index, so only the card can check the index.
+      if (card.quiz)
+        for (const issue of quizSourceIssues(card.quiz, card.sources.length))
+          ctx.addIssue({ code: 'custom', ...issue });
     });
 }
 
