@@ -151,9 +151,9 @@ sources:
     year: 2021
 quiz:
   question: "Which statement about synthetic card ${i} is right?"
-  choices: ["${sentence(next, 5)}", "${sentence(next, 5)}", "${sentence(next, 5)}"]
+  choices:
+${[0, 1, 2].map(() => `    - text: "${sentence(next, 5)}"\n      why: "${sentence(next, 12)}"\n      source: 0`).join('\n')}
   answer: ${i % 3}
-  explanation: "${sentence(next, 12)}"
 ---
 
 ${body}`;

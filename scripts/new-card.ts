@@ -63,10 +63,15 @@ sources:
     publisher: "arXiv"
     year: ${today.slice(0, 4)}
 quiz:
-  question: "TODO: a question that tests understanding"
-  choices: ["TODO", "TODO"]
+  question: "TODO: a question that tests practice (what would you do or expect?), not a paper's trivia"
+  choices:
+    - text: "TODO: an option, about as long as the others"
+      why: "TODO: 1–2 sentences on why this option is right or wrong, with a fact from a source."
+      source: 0
+    - text: "TODO: another option, as plausible as the right one"
+      why: "TODO: why this one is wrong, with the fact that shows it."
+      source: 0
   answer: 0
-  explanation: "TODO: why the answer is right."
 ---
 
 TODO: 180–400 words in your own words. Every figure needs a primary source above; memory figures come from

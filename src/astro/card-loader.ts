@@ -40,8 +40,9 @@ export function cardLoader({ base, allMdx = false }: CardLoaderOptions): Loader 
               return;
             }
             // The digest covers the Markdown after the <Vram> figures are filled in, so a change to the memory model
-            // re-renders the cards whose figures it changes (the glob loader's digest covers only the file).
-            const digest = generateDigest(`${RENDER_VERSION}\n${r.markdown}`);
+            // re-renders the cards whose figures it changes (the glob loader's digest covers only the file), and the
+            // frontmatter, so an edit to it alone (a title, a quiz) replaces the cached entry's data.
+            const digest = generateDigest(`${RENDER_VERSION}\n${JSON.stringify(entry.data)}\n${r.markdown}`);
             const cached = store.get(entry.id);
             if (cached?.digest === digest && cached.rendered) return;
             const rendered = await renderMarkdown(r.markdown, { fileURL: new URL(filePath, config.root) });

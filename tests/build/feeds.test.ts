@@ -148,6 +148,22 @@ describe('feeds in the build', () => {
           expect([...(item.category ?? [])].sort(), what).toEqual([...new Set(tagsOnCardPage(page))].sort());
         }
       });
+
+      // The daily and new-cards feeds carry every card between them; topic and tag feeds repeat the same items.
+      if (!/^(topics|tags)\//.test(path))
+        it("shows the card's quiz as its question and answer, without the page's interactive markup", () => {
+          for (const item of itemsOf(path)) {
+            const what = `${path} ${item.guid['#text']}`;
+            const html = item['content:encoded'] ?? '';
+            const page = readDist(`cards/${cardIdInContent(html)}/index.html`);
+            const question = /<p id="quiz-q">([^<]*)<\/p>/.exec(page)?.[1];
+            const answer = Number(/data-answer="(\d)"/.exec(page)?.[1]);
+            expect(question, `${what}: the card page has no quiz`).toBeTruthy();
+            expect(html, what).toContain(`<h2>Check yourself</h2>\n<p>${question}</p>`);
+            expect(html, what).toContain(`<p><strong>Answer: ${String.fromCharCode(65 + answer)}.</strong> `);
+            expect(html, what).not.toMatch(/<button\b|role="radio"|data-quiz|<details\b|<[a-z][^>]*\shidden[\s>=]/);
+          }
+        });
     });
   }
 
