@@ -4,6 +4,7 @@
 import type { ByteUnit } from './format.ts';
 import {
   ARCH_PARAMS,
+  allowedText,
   archField,
   CUSTOM_MODEL,
   NO_GPU,
@@ -66,13 +67,15 @@ export function readQuery(
   reserved: readonly string[] = [],
 ): { raw: RawParams; notices: Notice[] } {
   const p = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
-  const given = new Map<ParamSpec, [string, string][]>();
-  const notices: Notice[] = [];
+  const given = new Map<ParamSpec, [string, string, number][]>();
+  const notices: (Notice & { at: number })[] = [];
+  let at = 0;
   for (const [name, value] of p) {
+    at++;
     if (reserved.includes(name)) continue;
     const spec = paramByUrl(name);
-    if (spec) given.set(spec, [...(given.get(spec) ?? []), [name, value]]);
-    else notices.push({ param: name, message: `Unknown parameter ${showValue(name)} ignored.` });
+    if (spec) given.set(spec, [...(given.get(spec) ?? []), [name, value, at]]);
+    else notices.push({ param: name, message: `Unknown parameter ${showValue(name)} ignored.`, at });
   }
   const raw: RawParams = {};
   for (const [spec, pairs] of given) {
@@ -81,25 +84,27 @@ export function readQuery(
       0,
       pairs.findIndex(([n]) => n === spec.url),
     );
-    const [name, value] = pairs[chosen] as [string, string];
+    const [name, value] = pairs[chosen] as [string, string, number];
     raw[spec.url] = value;
-    pairs.forEach(([other], i) => {
-      if (i === chosen) return;
+    pairs.forEach(([other, , i], n) => {
+      if (n === chosen) return;
       notices.push({
         param: other,
         message:
           other === name
             ? `Repeated parameter ${showValue(other)} ignored; the first value is used.`
             : `${showValue(other)} ignored: ${showValue(name)} gives the ${spec.label.toLowerCase()}.`,
+        at: i,
       });
     });
   }
-  return { raw, notices };
+  notices.sort((a, b) => a.at - b.at);
+  return { raw, notices: notices.map(({ param, message }) => ({ param, message })) };
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Parses one raw value by its table entry. Ranges and enum values are left to the memory model (normalize). */
+/** Parses one raw value by its table entry. Integer ranges and cross-field rules are left to the memory model. */
 export function parseRaw(spec: ParamSpec, input: string): Parsed {
   const raw = input.trim();
   switch (spec.type) {
@@ -122,10 +127,9 @@ export function parseRaw(spec: ParamSpec, input: string): Parsed {
         ? { ok: true, value: raw }
         : { ok: false, message: `unknown GPU ${showValue(input)}; choose a preset or ${NO_GPU}` };
     case 'enum':
-      if (spec.id === 'unit' && !(spec.values ?? []).some(([v]) => v === raw)) {
-        return { ok: false, message: `must be GB or GiB (got ${showValue(input)})` };
-      }
-      return { ok: true, value: raw };
+      return (spec.values ?? []).some(([v]) => v === raw)
+        ? { ok: true, value: raw }
+        : { ok: false, message: `must be one of ${allowedText(spec)} (got ${showValue(input)})` };
   }
 }
 
