@@ -65,11 +65,11 @@ const loadModel = (): Promise<ViewModule> => {
   return viewModule;
 };
 
-function fmt(bytes: number, unit: string): string {
-  const v = bytes / (unit === 'GiB' ? 2 ** 30 : 1e9);
+function num(v: number): string {
   const d = v < 10 ? 2 : 1;
-  return `${v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })} ${unit}`;
+  return v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
+const fmt = (bytes: number, unit: string) => `${num(bytes / (unit === 'GiB' ? 2 ** 30 : 1e9))} ${unit}`;
 const usable = (g: GpuOption) => `${fmt(g.usableBytes, 'GB')} = ${fmt(g.usableBytes, 'GiB')}`;
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const list = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
@@ -397,12 +397,15 @@ export default function VramCalculator({ initial, defaults, fields, gpus, embed 
               </p>
             )}
             <table class="vc-table vc-gpus">
-              <caption>Fit on common GPUs ({result.gpus > 1 ? `per GPU, ${result.gpus} GPUs` : 'one GPU'})</caption>
+              <caption>
+                Fit on common GPUs ({result.gpus > 1 ? `per GPU, ${result.gpus} GPUs` : 'one GPU'}): the size each is
+                sold as, and the memory its driver reports
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">GPU</th>
-                  <th scope="col">Sold as</th>
-                  <th scope="col">Usable (driver)</th>
+                  <th scope="col">GPU (sold as)</th>
+                  <th scope="col">Usable GB</th>
+                  <th scope="col">Usable GiB</th>
                   <th scope="col">Fits?</th>
                 </tr>
               </thead>
@@ -411,9 +414,11 @@ export default function VramCalculator({ initial, defaults, fields, gpus, embed 
                   const ok = result.fits.find((f) => f.id === g.id)?.fits;
                   return (
                     <tr key={g.id} class={g.id === gpu?.id ? 'vc-current' : undefined}>
-                      <th scope="row">{g.name}</th>
-                      <td>{g.memoryGB} GB</td>
-                      <td>{usable(g)}</td>
+                      <th scope="row">
+                        {g.name} <span class="vc-sold">({g.memoryGB} GB)</span>
+                      </th>
+                      <td>{num(g.usableBytes / 1e9)}</td>
+                      <td>{num(g.usableBytes / 2 ** 30)}</td>
                       <td class={ok ? 'vc-ok' : 'vc-bad'}>{ok ? 'Yes' : 'No'}</td>
                     </tr>
                   );

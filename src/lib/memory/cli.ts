@@ -171,9 +171,13 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
   };
   const decoded = decodeRaw(raw);
   const named = new Set(errors.map((e) => e.split(' ')[0]));
+  const hint = (field: string) => {
+    const t = paramOfField(field)?.type;
+    return t === 'model' ? ' (see --list-models)' : t === 'gpu' ? ` (see --list-gpus, or ${NO_GPU})` : '';
+  };
   for (const e of decoded.errors) {
     const f = flag(String(e.field));
-    if (!named.has(f)) errors.push(`${f} ${e.message}`);
+    if (!named.has(f)) errors.push(`${f} ${e.message}${hint(String(e.field))}`);
     named.add(f);
   }
   const r = estimateMemory(decoded.state.input);
@@ -209,9 +213,9 @@ export function unitsFor(bytes: number): [string, string, number, number] {
   return (UNITS.find(([, , d]) => bytes < 1e4 * d) ?? UNITS[UNITS.length - 1]) as [string, string, number, number];
 }
 
-/** A figure for the text table: two decimals, thousands separated; scientific past 10^7 and below 0.01 (not 0). */
+/** A figure for the text table: two decimals, thousands separated; scientific from 10^7 of the unit. */
 export function figure(v: number): string {
-  if (v >= 1e7 || (v > 0 && v < 0.01)) return v.toExponential(2);
+  if (v >= 1e7) return v.toExponential(2);
   return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 

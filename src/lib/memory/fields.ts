@@ -34,7 +34,11 @@ export function calculatorFields(): CalculatorField[] {
     }
     if (p.type === 'gpu') {
       f.options = [
-        ...GPU_PRESETS.map((g): [string, string] => [g.id, `${g.name} (${g.memoryGB} GB)`]),
+        // Without the vendor and brand (the fit table has the full names), so the list fits a phone: "RTX 4090 (24 GB)".
+        ...GPU_PRESETS.map((g): [string, string] => [
+          g.id,
+          `${g.name.replace(/^NVIDIA (GeForce )?/, '')} (${g.memoryGB} GB)`,
+        ]),
         [NO_GPU, 'No GPU chosen'],
       ];
     }

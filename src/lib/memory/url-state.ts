@@ -120,12 +120,10 @@ export function parseRaw(spec: ParamSpec, input: string): Parsed {
     case 'model':
       return raw === CUSTOM_MODEL || findModel(raw)
         ? { ok: true, value: raw }
-        : { ok: false, message: `unknown model ${showValue(input)}; choose a preset or ${CUSTOM_MODEL}` };
+        : { ok: false, message: `unknown model ${showValue(input)}` };
     case 'gpu':
       if (raw === '' || raw === NO_GPU) return { ok: true, value: null };
-      return findGpu(raw)
-        ? { ok: true, value: raw }
-        : { ok: false, message: `unknown GPU ${showValue(input)}; choose a preset or ${NO_GPU}` };
+      return findGpu(raw) ? { ok: true, value: raw } : { ok: false, message: `unknown GPU ${showValue(input)}` };
     case 'enum':
       return (spec.values ?? []).some(([v]) => v === raw)
         ? { ok: true, value: raw }

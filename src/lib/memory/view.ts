@@ -50,8 +50,10 @@ export function computeView(controls: RawParams): CalculatorView {
   const all: InputError[] = [...errors, ...(r.ok ? [] : r.errors)];
   const byName = new Map<string, string>();
   for (const e of all) {
-    const name = paramOfField(String(e.field))?.url ?? String(e.field);
-    if (!byName.has(name)) byName.set(name, labelledMessage(e));
+    const spec = paramOfField(String(e.field));
+    const name = spec?.url ?? String(e.field);
+    const hint = spec?.type === 'model' || spec?.type === 'gpu' ? '; choose one from the list' : '';
+    if (!byName.has(name)) byName.set(name, `${labelledMessage(e)}${hint}`);
   }
   const order = (name: string) => PARAMS.findIndex((p) => p.url === name);
   const errs = Object.fromEntries([...byName].sort((a, b) => order(a[0]) - order(b[0])));

@@ -174,7 +174,7 @@ describe('vram CLI: hardening', () => {
     [[...base, '--seq', '1', '--seq', '2'], 'vram: --seq given more than once'],
     [[...base, '--json=yes'], 'vram: --json takes no value'],
     [[...base, 'extra'], 'vram: unexpected argument "extra"'],
-    [[...base, '--gpu', 'h900'], 'vram: --gpu unknown GPU "h900"; choose a preset or none'],
+    [[...base, '--gpu', 'h900'], 'vram: --gpu unknown GPU "h900" (see --list-gpus, or none)'],
     [['--method', 'lora'], 'vram: --model is required (see --list-models)'],
   ])('%j prints one line, no usage', (args, line) => {
     const r = vram(...args);
