@@ -246,3 +246,19 @@ test('axe: an invalid state has no violations, light and dark', async ({ page })
     await expectNoAxeViolations(page);
   }
 });
+
+for (const [path, width] of [
+  ['about/memory/', 1280],
+  ['about/memory/', 320],
+  ['embed/calculator/', 390],
+] as const) {
+  test(`axe: /${path} at ${width} px has no violations, light and dark`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${site.base}${path}`);
+      await expectNoAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    }
+  });
+}
