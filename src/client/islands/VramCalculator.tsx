@@ -352,7 +352,7 @@ export default function VramCalculator({ initial, defaults, fields, gpus, embed 
                 />
               )}
             </svg>
-            <table class="vc-table">
+            <table class="vc-table vc-parts">
               <caption class="vc-sr">Components of the per-GPU estimate</caption>
               <thead>
                 <tr>
