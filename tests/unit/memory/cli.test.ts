@@ -147,7 +147,8 @@ describe('vram CLI', () => {
   });
 });
 
-describe('vram CLI: hardening', () => {
+// Each case starts Node once or twice: give them room on a busy machine.
+describe('vram CLI: hardening', { timeout: 30_000 }, () => {
   const base = ['--model', 'llama-2-7b', '--method', 'lora'];
 
   it('prints huge figures in a larger unit, each row in three separate columns', () => {
