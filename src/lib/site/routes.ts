@@ -29,6 +29,23 @@ export const routes = {
   favicon: () => 'favicon.svg',
   sitemap: () => 'sitemap-index.xml',
   searchBundle: () => 'pagefind/pagefind.js',
+  // Take the deck away: the downloads page, the deck as data, as Anki notes and as Markdown.
+  deck: () => 'deck/',
+  cardsJson: () => 'api/cards.json',
+  cardsJsonSchema: () => 'api/cards.schema.json',
+  ankiDeck: () => 'deck/fine-tuning-cards.txt',
+  ankiTopicDeck: (topic: string) => `deck/topics/${topic}.txt`,
+  markdownDeck: () => 'deck/fine-tuning-cards.md',
+  // Offline: the web app manifest, its icons, the service worker, the page it shows for a page never saved, and the
+  // list of card pages that "Save the deck for offline" fetches (written after the build with their sizes).
+  manifest: () => 'manifest.webmanifest',
+  icon: () => 'feed-icon.png',
+  iconLarge: () => 'feed-icon-512.png',
+  serviceWorker: () => 'sw.js',
+  offline: () => 'offline/',
+  offlineDeck: () => 'offline/deck.json',
+  /** The social preview image of a page: `cards/qlora/` → `og/cards/qlora.png`, the home page → `og/home.png`. */
+  ogImage: (page: string) => `og/${page.replace(/^\/+|\/+$/g, '') || 'home'}.png`,
 } as const;
 
 /** Pages outside the card collection that a card body may link to (the content check rejects any other site path). */
@@ -44,4 +61,5 @@ export const LINKABLE_PAGES: ReadonlySet<string> = new Set([
   routes.selector(),
   routes.search(),
   routes.daily(),
+  routes.deck(),
 ]);
