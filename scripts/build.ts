@@ -1,11 +1,12 @@
 // `npm run build [-- astro build flags]`: builds the site with `astro build` in its own process, then, once Astro has
-// exited, the Pagefind search index over the output (scripts/search-index.ts). One after the other, the build's
-// peak memory is the larger of the two steps, not their sum. Exits with Astro's status when the site build fails,
-// 1 when indexing fails.
+// exited, the Pagefind search index over the output (scripts/search-index.ts) and the service worker, whose precache
+// list includes the index (scripts/service-worker.ts). One after the other, the build's peak memory is the larger of
+// the steps, not their sum. Exits with Astro's status when the site build fails, 1 when a later step fails.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import site from '../site.config.mjs';
 import { buildSearchIndex } from './search-index.ts';
+import { buildServiceWorker } from './service-worker.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -33,5 +34,14 @@ try {
   );
 } catch (e) {
   console.error(`${stamp()} [search-index] ${(e as Error).message}`);
+  process.exit(1);
+}
+try {
+  const r = await buildServiceWorker(outDir, site.base);
+  console.log(
+    `${stamp()} [service-worker] precaches ${r.precached} files (${(r.precacheBytes / 1e3).toFixed(0)} kB); "Save the deck" lists ${r.cards} card pages (${(r.cardBytes / 1e3).toFixed(0)} kB); ${r.ms} ms`,
+  );
+} catch (e) {
+  console.error(`${stamp()} [service-worker] ${(e as Error).message}`);
   process.exit(1);
 }

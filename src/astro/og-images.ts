@@ -22,7 +22,8 @@ export function ogImages(options: Options): AstroIntegration {
   let command = '';
   let job: Promise<OgJobResult> | undefined;
   let cacheDir = '';
-  const started = performance.now();
+  let started = 0;
+  let finished = 0;
   return {
     name: 'fine-tuning-cards:og-images',
     hooks: {
@@ -31,6 +32,7 @@ export function ogImages(options: Options): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         if (command !== 'build') return;
+        started = performance.now();
         cacheDir = join(fileURLToPath(config.cacheDir), 'og-images');
         const shards = ogWorkers();
         const base: Omit<OgJob, 'shard'> = {
@@ -51,16 +53,20 @@ export function ogImages(options: Options): AstroIntegration {
             worker.once('error', fail);
             worker.once('exit', (code) => fail(new Error(`preview image worker exited with code ${code}`)));
           });
-        job = Promise.all(Array.from({ length: shards }, (_, i) => run(i))).then((parts) => ({
-          images: parts[0]?.images ?? [],
-          rendered: parts.reduce((n, p) => n + p.rendered, 0),
-          reused: parts.reduce((n, p) => n + p.reused, 0),
-        }));
+        job = Promise.all(Array.from({ length: shards }, (_, i) => run(i))).then((parts) => {
+          finished = performance.now();
+          return {
+            images: parts[0]?.images ?? [],
+            rendered: parts.reduce((n, p) => n + p.rendered, 0),
+            reused: parts.reduce((n, p) => n + p.reused, 0),
+          };
+        });
         // Handled in astro:build:done; until then a rejection must not count as unhandled.
         job.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!job) return;
+        const pagesDone = performance.now();
         const result = await job;
         const out = fileURLToPath(dir);
         const used = new Set<string>();
@@ -72,8 +78,10 @@ export function ogImages(options: Options): AstroIntegration {
         }
         // Images no page uses any more (an edited title, a deleted card) leave the cache.
         for (const f of readdirSync(cacheDir)) if (!used.has(f)) rmSync(join(cacheDir, f), { force: true });
+        // How long the pages waited for the images is what the images add to the build's wall time.
+        const waited = Math.max(0, finished - pagesDone);
         logger.info(
-          `${result.images.length} preview images: ${result.rendered} rendered, ${result.reused} from the cache, ready ${Math.round(performance.now() - started)} ms after the build started`,
+          `${result.images.length} preview images: ${result.rendered} rendered, ${result.reused} from the cache in ${Math.round(finished - started)} ms (${ogWorkers()} worker${ogWorkers() === 1 ? '' : 's'}); the pages waited ${Math.round(waited)} ms for them`,
         );
       },
     },

@@ -99,6 +99,13 @@ export function pageWeight(dist: string, pageFile: string, base: string): PageWe
   return { html: gzipSize(html), css, js, islandLazyJs, inlineJs: inline ? gzipSize(inline) : 0, hasIsland };
 }
 
+/** gzipped bytes of one module and everything it imports statically, by build path (e.g. a component's script). */
+export function moduleWeight(dist: string, entry: string, base: string): Map<string, number> {
+  const out = new Map<string, number>();
+  followStatic(dist, base, [entry], out);
+  return out;
+}
+
 /** Loads every module in `queue` and its static imports into `into` (skipping those already in `have`). */
 function followStatic(
   dist: string,

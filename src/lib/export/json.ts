@@ -1,7 +1,7 @@
 import type { Deck, DeckCard } from '../cards/deck.ts';
 import { isoDay } from '../cards/deck.ts';
 import type { CardsExport, ExportedCard } from '../../schemas/export.ts';
-import { routes } from '../site/routes.ts';
+import { fileRoutes, routes } from '../site/routes.ts';
 import type { ExportLinks } from './links.ts';
 
 /** One card as /api/cards.json lists it. */
@@ -27,7 +27,7 @@ export function exportCard(card: DeckCard, links: ExportLinks): ExportedCard {
 /** The whole deck as data: topics, learning paths and every published card, newest first. */
 export function exportDeck(deck: Deck, links: ExportLinks): CardsExport {
   return {
-    $schema: links.url(routes.cardsJsonSchema()),
+    $schema: links.url(fileRoutes.cardsJsonSchema()),
     site: links.siteName,
     home: links.url(routes.home()),
     topics: deck.topics.map((t) => ({ id: t.id, title: t.title, url: links.url(routes.topic(t.id)) })),

@@ -1,7 +1,7 @@
 import type { Deck, DeckCard, SeriesEntry, TopicEntry } from '../cards/deck.ts';
 import { LEVEL_LABELS } from '../cards/deck.ts';
 import type { Level } from '../../schemas/enums.ts';
-import { routes } from '../site/routes.ts';
+import { fileRoutes, routes } from '../site/routes.ts';
 
 // The social preview images (Open Graph / Twitter cards): which pages have one and what each shows. Pages read the
 // image's path and alt text from here, and the build renders the same list, so the two cannot disagree.
@@ -42,7 +42,7 @@ export const PAGE_IMAGES = {
 
 const make = (siteName: string, i: Omit<OgImage, 'path' | 'alt'>): OgImage => ({
   ...i,
-  path: routes.ogImage(i.page),
+  path: fileRoutes.ogImage(i.page),
   alt: `${i.title}. ${i.eyebrow}. ${siteName}.`,
 });
 

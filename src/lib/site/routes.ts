@@ -29,20 +29,27 @@ export const routes = {
   favicon: () => 'favicon.svg',
   sitemap: () => 'sitemap-index.xml',
   searchBundle: () => 'pagefind/pagefind.js',
-  // Take the deck away: the downloads page, the deck as data, as Anki notes and as Markdown.
+  // Take the deck away: downloads, the deck as data and saving it offline (the files are in fileRoutes).
   deck: () => 'deck/',
+  // What the service worker shows for a page never saved.
+  offline: () => 'offline/',
+} as const;
+
+/**
+ * Files that are not pages: the deck's downloads, the web app manifest and its icons, the service worker, preview
+ * images. Apart from `routes` so the islands, which import `routes` for their links, do not carry them.
+ */
+export const fileRoutes = {
   cardsJson: () => 'api/cards.json',
   cardsJsonSchema: () => 'api/cards.schema.json',
   ankiDeck: () => 'deck/fine-tuning-cards.txt',
   ankiTopicDeck: (topic: string) => `deck/topics/${topic}.txt`,
   markdownDeck: () => 'deck/fine-tuning-cards.md',
-  // Offline: the web app manifest, its icons, the service worker, the page it shows for a page never saved, and the
-  // list of card pages that "Save the deck for offline" fetches (written after the build with their sizes).
   manifest: () => 'manifest.webmanifest',
   icon: () => 'feed-icon.png',
   iconLarge: () => 'feed-icon-512.png',
   serviceWorker: () => 'sw.js',
-  offline: () => 'offline/',
+  /** The card pages "Save the deck for offline" fetches, with their sizes (written after the build). */
   offlineDeck: () => 'offline/deck.json',
   /** The social preview image of a page: `cards/qlora/` → `og/cards/qlora.png`, the home page → `og/home.png`. */
   ogImage: (page: string) => `og/${page.replace(/^\/+|\/+$/g, '') || 'home'}.png`,

@@ -49,7 +49,9 @@ describe('ankiFile', () => {
     const text = ankiFile([tricky], links);
     expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(1);
     const [row] = parseAnkiFile(text).rows;
-    expect(row?.[1]).toBe('<p>Is &quot;a b&quot; one field?</p><ol type="A"><li>Yes &lt;b&gt;</li><li>No &amp; never</li></ol>');
+    expect(row?.[1]).toBe(
+      '<p>Is &quot;a b&quot; one field?</p><ol type="A"><li>Yes &lt;b&gt;</li><li>No &amp; never</li></ol>',
+    );
     expect(row?.[2]).toContain('>Quotes &quot;and&quot; &lt;tags&gt;</a>');
   });
 });

@@ -52,7 +52,9 @@ describe('deckMarkdown', () => {
   });
 
   it('escapes Markdown syntax in card text and parentheses in link targets', () => {
-    expect(mdText('a *b* _c_ [d](e) <f> `g` #h |i| \\')).toBe('a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\`g\\` \\#h \\|i\\| \\\\');
+    expect(mdText('a *b* _c_ [d](e) <f> `g` #h |i| \\')).toBe(
+      'a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\`g\\` \\#h \\|i\\| \\\\',
+    );
     const paren = cardMarkdown(
       card('p', { sources: [{ title: 'Page (draft)', url: 'https://example.org/a_(b)' }] }),
       links,

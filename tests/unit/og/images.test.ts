@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../../src/astro/og/png.ts';
 import { cardImage, PAGE_IMAGES, pageImage, siteImages } from '../../../src/lib/og/images.ts';
 import { LEVEL_COLORS, ogTemplate, titleSize } from '../../../src/lib/og/template.ts';
-import { routes } from '../../../src/lib/site/routes.ts';
+import { fileRoutes, routes } from '../../../src/lib/site/routes.ts';
 import { card, deck } from '../export/fixtures.ts';
 
 describe('preview images', () => {
   it('puts each page image next to the page path it belongs to', () => {
-    expect(routes.ogImage('')).toBe('og/home.png');
-    expect(routes.ogImage(routes.card('qlora'))).toBe('og/cards/qlora.png');
-    expect(routes.ogImage(routes.topic('peft'))).toBe('og/topics/peft.png');
-    expect(routes.ogImage(routes.calculator())).toBe('og/calculator.png');
+    expect(fileRoutes.ogImage('')).toBe('og/home.png');
+    expect(fileRoutes.ogImage(routes.card('qlora'))).toBe('og/cards/qlora.png');
+    expect(fileRoutes.ogImage(routes.topic('peft'))).toBe('og/topics/peft.png');
+    expect(fileRoutes.ogImage(routes.calculator())).toBe('og/calculator.png');
   });
 
   it('has one image for home, selector, calculator, each topic, learning path and card', () => {
@@ -46,7 +46,9 @@ describe('preview images', () => {
   });
 
   it('colours the level badge and the strip with the card level', () => {
-    const tree = JSON.stringify(ogTemplate(cardImage(card('a', { level: 'intermediate' }), 'T', 'S'), { name: 'S', host: 'h' }));
+    const tree = JSON.stringify(
+      ogTemplate(cardImage(card('a', { level: 'intermediate' }), 'T', 'S'), { name: 'S', host: 'h' }),
+    );
     expect(tree).toContain(LEVEL_COLORS.intermediate);
     expect(tree).not.toContain(LEVEL_COLORS.advanced);
   });
