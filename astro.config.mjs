@@ -8,7 +8,6 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import site from './site.config.mjs';
 import { contentChecks } from './src/astro/content-checks.ts';
-import { ogImages } from './src/astro/og-images.ts';
 
 // The theme is set before first paint by a tiny inline script (no flash); CSP allows it by its hash.
 const themeInit = readFileSync(new URL('./src/client/theme-init.js', import.meta.url), 'utf8');
@@ -33,8 +32,6 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     contentChecks({ contentDir: site.contentDir, policy: site.policy }),
-    // Social preview images, rendered in worker threads beside the build and cached by a hash of their inputs.
-    ogImages({ contentDir: site.contentDir, site: { name: site.name, url: site.url } }),
     mdx(),
     // Only islands are Preact; without this the plugin runs Babel over every .ts file in src.
     preact({ include: ['**/src/client/islands/**/*.tsx'] }),

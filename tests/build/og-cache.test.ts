@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ogCacheDir } from '../../scripts/og-images.ts';
 import { astroBuild } from '../support/build.ts';
 
 // The preview image cache: a cold build renders every image, a warm one none, and editing one card's title renders
@@ -9,8 +9,7 @@ import { astroBuild } from '../support/build.ts';
 // time, vitest.config.ts).
 const DECK = '.tmp/og-cache-deck';
 const OUT = '.tmp/dist-og-cache';
-// The content-layer cache folder astro.config.mjs gives this content folder; the images live in it.
-const CACHE = `node_modules/.astro-${createHash('sha256').update(DECK).digest('hex').slice(0, 12)}`;
+const CACHE = ogCacheDir(process.cwd(), DECK, {});
 const counts = (log: string) => {
   const m = /(\d+) preview images: (\d+) rendered, (\d+) from the cache/.exec(log);
   return m ? { images: Number(m[1]), rendered: Number(m[2]), reused: Number(m[3]) } : undefined;

@@ -40,9 +40,33 @@ export function titleSize(title: string): number {
   return 54;
 }
 
-export function ogTemplate(image: OgImage, site: { name: string; host: string }): OgNode {
-  const strip = image.level ? LEVEL_COLORS[image.level] : OG_COLORS.accent;
-  const mark = el(
+/** Where the parts sit: the frame (background, header, strip) is shared by every image with the same strip colour;
+ * the eyebrow and the title are drawn in their own boxes on the frame's plain background. */
+export const OG_LAYOUT = {
+  padX: 72,
+  eyebrow: { y: 196, height: 64 },
+  title: { y: 284, height: 250 },
+  stripHeight: 18,
+} as const;
+
+const CONTENT_WIDTH = OG_WIDTH - 2 * OG_LAYOUT.padX;
+
+export interface OgBlock {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  node: OgNode;
+}
+
+/** An image as the renderer draws it: a frame, then blocks on it. Its JSON is part of the image's cache key. */
+export interface OgLayout {
+  frame: OgNode;
+  blocks: OgBlock[];
+}
+
+function mark(): OgNode {
+  return el(
     'div',
     { display: 'flex', position: 'relative', width: 44, height: 44 },
     el('div', {
@@ -64,6 +88,47 @@ export function ogTemplate(image: OgImage, site: { name: string; host: string })
       backgroundColor: OG_COLORS.text,
     }),
   );
+}
+
+/** Background, the site's mark, name and host along the top, and a strip in the level's colour along the bottom. */
+export function ogFrame(site: { name: string; host: string }, strip: string): OgNode {
+  return el(
+    'div',
+    {
+      width: OG_WIDTH,
+      height: OG_HEIGHT,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      backgroundColor: OG_COLORS.background,
+      color: OG_COLORS.text,
+      fontFamily: OG_FONT,
+    },
+    el(
+      'div',
+      {
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        fontSize: 32,
+        paddingTop: 56,
+        paddingLeft: OG_LAYOUT.padX,
+        paddingRight: OG_LAYOUT.padX,
+      },
+      el(
+        'div',
+        { display: 'flex', alignItems: 'center' },
+        mark(),
+        el('div', { marginLeft: 18, fontWeight: 700 }, site.name),
+      ),
+      el('div', { color: OG_COLORS.muted, fontSize: 26 }, site.host),
+    ),
+    el('div', { display: 'flex', width: OG_WIDTH, height: OG_LAYOUT.stripHeight, backgroundColor: strip }),
+  );
+}
+
+function ogEyebrow(image: OgImage): OgNode {
+  const [first = '', ...rest] = image.eyebrow.split(' · ');
   const badge = image.level
     ? [
         el(
@@ -77,60 +142,54 @@ export function ogTemplate(image: OgImage, site: { name: string; host: string })
             color: OG_COLORS.badgeText,
             fontWeight: 700,
           },
-          image.eyebrow.split(' · ')[0] ?? '',
+          first,
         ),
       ]
     : [];
-  const eyebrowText = image.level ? image.eyebrow.split(' · ').slice(1).join(' · ') : image.eyebrow;
   return el(
     'div',
     {
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
+      width: CONTENT_WIDTH,
+      height: OG_LAYOUT.eyebrow.height,
       display: 'flex',
-      flexDirection: 'column',
-      backgroundColor: OG_COLORS.background,
-      color: OG_COLORS.text,
+      alignItems: 'center',
       fontFamily: OG_FONT,
+      fontSize: 30,
+      color: OG_COLORS.muted,
     },
-    el(
-      'div',
-      {
-        display: 'flex',
-        flexDirection: 'column',
-        flexGrow: 1,
-        paddingTop: 56,
-        paddingBottom: 56,
-        paddingLeft: 72,
-        paddingRight: 72,
-      },
-      el(
-        'div',
-        { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 32 },
-        el(
-          'div',
-          { display: 'flex', alignItems: 'center' },
-          mark,
-          el('div', { marginLeft: 18, fontWeight: 700 }, site.name),
-        ),
-        el('div', { color: OG_COLORS.muted, fontSize: 26 }, site.host),
-      ),
-      el(
-        'div',
-        { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1 },
-        el(
-          'div',
-          { display: 'flex', alignItems: 'center', fontSize: 30, color: OG_COLORS.muted, marginBottom: 24 },
-          ...badge,
-          eyebrowText,
-        ),
-        el(
-          'div',
-          { display: 'flex', fontSize: titleSize(image.title), fontWeight: 700, lineHeight: 1.12 },
-          image.title,
-        ),
-      ),
-    ),
-    el('div', { display: 'flex', width: OG_WIDTH, height: 18, backgroundColor: strip }),
+    ...badge,
+    image.level ? rest.join(' · ') : image.eyebrow,
   );
+}
+
+function ogTitle(image: OgImage): OgNode {
+  return el(
+    'div',
+    {
+      width: CONTENT_WIDTH,
+      height: OG_LAYOUT.title.height,
+      display: 'flex',
+      fontFamily: OG_FONT,
+      fontSize: titleSize(image.title),
+      fontWeight: 700,
+      lineHeight: 1.12,
+      color: OG_COLORS.text,
+    },
+    image.title,
+  );
+}
+
+/** The whole image: the frame for its strip colour, the eyebrow line, then the title in up to three lines. */
+export function ogLayout(image: OgImage, site: { name: string; host: string }): OgLayout {
+  const block = (box: { y: number; height: number }, node: OgNode): OgBlock => ({
+    x: OG_LAYOUT.padX,
+    y: box.y,
+    width: CONTENT_WIDTH,
+    height: box.height,
+    node,
+  });
+  return {
+    frame: ogFrame(site, image.level ? LEVEL_COLORS[image.level] : OG_COLORS.accent),
+    blocks: [block(OG_LAYOUT.eyebrow, ogEyebrow(image)), block(OG_LAYOUT.title, ogTitle(image))],
+  };
 }

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../../src/astro/og/png.ts';
-import { cardImage, PAGE_IMAGES, pageImage, siteImages } from '../../../src/lib/og/images.ts';
-import { LEVEL_COLORS, ogTemplate, titleSize } from '../../../src/lib/og/template.ts';
+import { cardImage, OG_HEIGHT, OG_WIDTH, PAGE_IMAGES, pageImage, siteImages } from '../../../src/lib/og/images.ts';
+import { LEVEL_COLORS, OG_LAYOUT, ogLayout, titleSize } from '../../../src/lib/og/template.ts';
 import { fileRoutes, routes } from '../../../src/lib/site/routes.ts';
 import { card, deck } from '../export/fixtures.ts';
 
@@ -47,10 +47,20 @@ describe('preview images', () => {
 
   it('colours the level badge and the strip with the card level', () => {
     const tree = JSON.stringify(
-      ogTemplate(cardImage(card('a', { level: 'intermediate' }), 'T', 'S'), { name: 'S', host: 'h' }),
+      ogLayout(cardImage(card('a', { level: 'intermediate' }), 'T', 'S'), { name: 'S', host: 'h' }),
     );
     expect(tree).toContain(LEVEL_COLORS.intermediate);
     expect(tree).not.toContain(LEVEL_COLORS.advanced);
+  });
+
+  it('draws the eyebrow and the title inside the canvas, below the header and above the strip', () => {
+    const layout = ogLayout(cardImage(card('a'), 'T', 'S'), { name: 'S', host: 'h' });
+    const [eyebrow, title] = layout.blocks;
+    expect(eyebrow && title && eyebrow.y + eyebrow.height <= title.y).toBe(true);
+    for (const b of layout.blocks) {
+      expect(b.x + b.width).toBeLessThanOrEqual(OG_WIDTH - b.x);
+      expect(b.y + b.height).toBeLessThanOrEqual(OG_HEIGHT - OG_LAYOUT.stripHeight);
+    }
   });
 
   it('never grows the title as it gets longer, so long titles still fit in three lines', () => {
