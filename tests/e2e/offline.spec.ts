@@ -4,6 +4,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import site from '../../site.config.mjs';
 import { PAGES_CACHE } from '../../src/lib/site/offline.ts';
 import { fileRoutes, routes } from '../../src/lib/site/routes.ts';
+import { expectNoAxeViolations } from '../support/axe.ts';
 import { DIST } from '../support/dist.ts';
 import { serveDist } from '../support/static-server.ts';
 
@@ -124,4 +125,42 @@ test('a new deploy offers "Updated, reload" and switches the page to the new wor
   } finally {
     await server.close();
   }
+});
+
+// Lighthouse 12 dropped its PWA audits (installable manifest, service worker); Chromium's own check, which decides
+// whether it offers to install the site, stands in for them.
+test('Chromium finds the site installable: a valid manifest, its icons, a controlling service worker', async ({
+  page,
+}) => {
+  test.skip(!existsSync(join(DIST, fileRoutes.serviceWorker())), `the build in ${DIST} has no service worker`);
+  await page.goto(url(routes.home()));
+  await controlled(page);
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.url).toBe(`${new URL(page.url()).origin}${url(fileRoutes.manifest())}`);
+  expect(manifest.errors).toEqual([]);
+  await expect
+    .poll(async () => (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId))
+    .toEqual([]);
+});
+
+test('the downloads page and the offline page pass axe, with the save button ready', async ({ page }) => {
+  test.skip(!existsSync(join(DIST, routes.deck(), 'index.html')), `the build in ${DIST} has no downloads page`);
+  await page.goto(url(routes.deck()));
+  await expect(page.getByRole('button', { name: /^Save the deck for offline/ })).toBeEnabled();
+  await expect(page.locator('[data-save-deck-fallback]')).toBeHidden();
+  await expectNoAxeViolations(page);
+  await page.goto(url(routes.offline()));
+  await expectNoAxeViolations(page);
+});
+
+test('without JavaScript the downloads page says what saving needs and still links every file', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url(routes.deck()));
+  await expect(page.locator('[data-save-deck-fallback]')).toBeVisible();
+  await expect(page.locator('[data-save-deck]')).toBeHidden();
+  for (const file of [fileRoutes.ankiDeck(), fileRoutes.markdownDeck(), fileRoutes.cardsJson()])
+    await expect(page.locator(`a[href="${url(file)}"]`)).toHaveCount(1);
+  await context.close();
 });
