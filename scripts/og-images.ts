@@ -4,7 +4,7 @@
 // og-images/<content folder>/ (OG_CACHE_DIR overrides it, e.g. for the benchmark's cold builds), with one file per
 // hash of everything that decides an image's pixels: a rebuild renders only the images whose card or template changed.
 //
-// As a child: `node --expose-gc scripts/og-images.ts <job.json>`.
+// As a child: `node --expose-gc scripts/og-images.ts <job.json> <result.json>`.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {

@@ -1,6 +1,6 @@
-// The deck straight from the content folder, without Astro: the preview images render in a worker thread while Astro
-// builds the pages, so they cannot wait for the content layer. Cards with problems are left out (the content check
-// fails the build for them anyway); the page list comes from the same buildDeck the pages use.
+// The deck straight from the content folder, without Astro: the preview images render in processes of their own
+// while Astro builds the pages, so they cannot wait for the content layer. Cards with problems are left out (the
+// content check fails the build for them anyway); the page list comes from the same buildDeck the pages use.
 import { parse } from 'yaml';
 import { buildDeck, type Deck, makeDeckCard } from '../../lib/cards/deck.ts';
 import { validateDeck } from '../../lib/cards/validate.ts';
