@@ -45,7 +45,7 @@ export function titleSize(title: string): number {
 export const OG_LAYOUT = {
   padX: 72,
   eyebrow: { y: 196, height: 64 },
-  title: { y: 284, height: 250 },
+  title: { y: 284, height: 200 },
   stripHeight: 18,
 } as const;
 
