@@ -7,8 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
 import { OG_HEIGHT, OG_WIDTH, type OgImage } from '../../lib/og/images.ts';
 import { OG_COLORS, OG_FONT, type OgNode, ogLayout } from '../../lib/og/template.ts';
 import { encodePng } from './png.ts';
@@ -54,8 +52,12 @@ export function createOgRenderer(site: SiteIdentity): OgRenderer {
   const latinFonts = allFonts.filter((_, i) => FONT_FILES[i]?.subset === 'latin');
   const fontsFor = (node: OgNode) => (BEYOND_LATIN.test(JSON.stringify(node)) ? allFonts : latinFonts);
   const salt = base.digest('hex');
+  // Loaded on the first image to draw: a warm rebuild, which only hashes layouts, never pays for them.
+  let engines: Promise<[typeof import('satori').default, typeof import('@resvg/resvg-js').Resvg]> | undefined;
   // Satori wants React-like elements; ours are the same shape as plain objects.
   const draw = async (node: OgNode, width: number, height: number) => {
+    engines ??= Promise.all([import('satori').then((m) => m.default), import('@resvg/resvg-js').then((m) => m.Resvg)]);
+    const [satori, Resvg] = await engines;
     const svg = await satori(node as unknown as Parameters<typeof satori>[0], { width, height, fonts: fontsFor(node) });
     const img = new Resvg(svg, { background: OG_COLORS.background, font: { loadSystemFonts: false } }).render();
     return img.pixels;
