@@ -26,7 +26,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   ...(cacheDir ? { cacheDir } : {}),
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: 'jsx',
   // Shiki's inline styles cannot run under our CSP; cards rarely need highlighted code.
   markdown: { syntaxHighlight: false },
@@ -67,6 +67,7 @@ export default defineConfig({
       ],
     },
     build: {
+      assetsInlineLimit: 0,
       rolldownOptions: { checks: { moduleLevelDirective: false } },
     },
   },
