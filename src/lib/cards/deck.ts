@@ -3,6 +3,8 @@ import type { Quiz } from '../../schemas/quiz.ts';
 import type { Source } from '../../schemas/source.ts';
 import type { SeriesInfo, Topic } from '../../schemas/topic.ts';
 import { learningOrder, orderSeries } from './order.ts';
+
+export { KIND_LABELS, LEVEL_LABELS } from './labels.ts';
 import { readingMinutes } from './words.ts';
 
 /** A card as pages use it: plain data, references already resolved to ids. */
@@ -137,19 +139,6 @@ export function matchesFilter(card: { topic: string; level: string; tags: readon
     (!f.tag || card.tags.includes(f.tag))
   );
 }
-
-export const LEVEL_LABELS: Record<Level, string> = {
-  beginner: 'Beginner',
-  intermediate: 'Intermediate',
-  advanced: 'Advanced',
-};
-export const KIND_LABELS: Record<Kind, string> = {
-  knowledge: 'Knowledge',
-  'how-to': 'How-to',
-  pitfall: 'Pitfall',
-  comparison: 'Comparison',
-  checklist: 'Checklist',
-};
 
 /** `2026-10-07` in UTC. */
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);

@@ -22,7 +22,7 @@ export const REVIEW_LABELS = {
   none: 'Nothing to review yet: cards you mark as understood come back here from the next day.',
   done: 'Done for today.',
   nextDue: (date: string) => `Next review: ${date}.`,
-  due: (n: number) => `${count(n, 'card')} due today`,
+  due: (n: number) => count(n, 'card'),
   progress: (i: number, n: number) => `Question ${i} of ${n}`,
   streak: (n: number) => count(n, 'day'),
   streakToday: (n: number, min: number) => (n >= min ? 'Today counts.' : `Today: ${n} of ${count(min, 'card')}.`),
