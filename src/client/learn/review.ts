@@ -41,7 +41,7 @@ function renderSummary(): void {
   if (!s) return;
   const { due, nextDue } = sessionOf(s, today, (id) => questions.has(id));
   say($('due'), L.due(due.length));
-  say($('next'), nextDue ? dayText(nextDue) : '–');
+  say($('next'), due.length > 0 ? L.today : nextDue ? dayText(nextDue) : '–');
   const st = streak(s.activity, s.settings.dailyMinimum, today);
   say(
     $('streak'),

@@ -21,6 +21,7 @@ export const REVIEW_LABELS = {
   inDays: (n: number) => (n === 1 ? 'tomorrow' : `in ${n} days`),
   none: 'Nothing to review yet: cards you mark as understood come back here from the next day.',
   done: 'Done for today.',
+  today: 'Today',
   nextDue: (date: string) => `Next review: ${date}.`,
   due: (n: number) => count(n, 'card'),
   progress: (i: number, n: number) => `Question ${i} of ${n}`,
