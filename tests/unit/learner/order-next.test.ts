@@ -6,7 +6,7 @@ import { NEXT_CANDIDATES, nextCandidates, pickNext } from '../../../src/lib/lear
 import { KINDS, LEVELS } from '../../../src/schemas/enums.ts';
 import { deck } from './helpers.ts';
 
-const ids = (cards: readonly DeckCard[]) => cards.map((c) => c.id);
+const ids = (cards: readonly { id: string }[]) => cards.map((c) => c.id);
 const byId = (id: string) => deck.byId.get(id) as DeckCard;
 
 describe('learning order', () => {
