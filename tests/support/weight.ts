@@ -84,39 +84,44 @@ export function pageWeight(dist: string, pageFile: string, base: string): PageWe
   // Follow static imports: a module's dependencies load before it runs.
   followStatic(dist, base, queue, js);
   // What the islands fetch later (e.g. the memory model on the first input), beyond what the page already loaded.
-  const islandLazyJs = lazyImports(dist, base, islandModules, js);
+  const islandLazyJs = lazyJs(dist, base, islandModules, js);
   return { html: gzipSize(html), css, js, islandLazyJs, inlineJs: inline ? gzipSize(inline) : 0, hasIsland };
-}
-
-/**
- * gzipped bytes of what `modules` import on demand (their dynamic `import()`s, with those chunks' static imports), by
- * build path, leaving out what `have` (the page's load-time JavaScript) already holds.
- */
-export function lazyImports(
-  dist: string,
-  base: string,
-  modules: readonly string[],
-  have: Map<string, number>,
-): Map<string, number> {
-  const lazy = new Map<string, number>();
-  const queue: string[] = [];
-  for (const mod of modules) {
-    const file = join(dist, mod);
-    if (!existsSync(file)) continue;
-    const at = mod.slice(0, mod.lastIndexOf('/') + 1);
-    for (const m of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORTS)) {
-      const p = toBuildPath(m[1] as string, at, base);
-      if (p && !have.has(p) && !queue.includes(p)) queue.push(p);
-    }
-  }
-  followStatic(dist, base, queue, lazy, have);
-  return lazy;
 }
 
 /** gzipped bytes of one module and everything it imports statically, by build path (e.g. a component's script). */
 export function moduleWeight(dist: string, entry: string, base: string): Map<string, number> {
   const out = new Map<string, number>();
   followStatic(dist, base, [entry], out);
+  return out;
+}
+
+/**
+ * gzipped bytes of what `modules` import on demand (dynamic `import()`), with everything those chunks import in turn
+ * (statically or on demand), leaving out what `have` (the page's load-time JS) already holds.
+ */
+export function lazyJs(
+  dist: string,
+  base: string,
+  modules: readonly string[],
+  have: Map<string, number>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  let scan = [...modules];
+  while (scan.length > 0) {
+    const queue: string[] = [];
+    for (const mod of scan) {
+      const file = join(dist, mod);
+      if (!existsSync(file)) continue;
+      const at = mod.slice(0, mod.lastIndexOf('/') + 1);
+      for (const m of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORTS)) {
+        const p = toBuildPath(m[1] as string, at, base);
+        if (p && !have.has(p) && !out.has(p) && !queue.includes(p)) queue.push(p);
+      }
+    }
+    const before = new Set(out.keys());
+    followStatic(dist, base, queue, out, have);
+    scan = [...out.keys()].filter((k) => !before.has(k));
+  }
   return out;
 }
 

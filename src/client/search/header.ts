@@ -11,6 +11,7 @@ import {
   toggleFilter,
 } from '../../lib/search/state.ts';
 import { client } from './client.ts';
+import { buildPanel } from './panel.ts';
 import { resultOption } from './render.ts';
 
 const LIMIT = 6;
@@ -22,6 +23,7 @@ export function mount(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form');
   const input = root.querySelector<HTMLInputElement>('input[type="search"]');
   const panel = root.querySelector<HTMLElement>('[data-site-search-panel]');
+  if (form && panel) buildPanel(panel, form.getAttribute('action') ?? '/search/');
   const list = root.querySelector<HTMLElement>('[data-site-search-list]');
   const status = root.querySelector<HTMLElement>('[data-site-search-status]');
   const more = root.querySelector<HTMLAnchorElement>('[data-site-search-more]');

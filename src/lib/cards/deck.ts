@@ -4,6 +4,9 @@ import type { Source } from '../../schemas/source.ts';
 import type { SeriesInfo } from '../../schemas/series.ts';
 import type { Topic } from '../../schemas/topic.ts';
 import { formatDay } from '../schedule/day.ts';
+import { learningOrder, orderSeries } from './order.ts';
+
+export { KIND_LABELS, LEVEL_LABELS } from './labels.ts';
 import { readingMinutes } from './words.ts';
 
 /** A card as pages use it: plain data, references already resolved to ids. */
@@ -40,13 +43,20 @@ export interface TagEntry {
 export interface Deck {
   /** Newest first (publishedAt, then title). */
   cards: DeckCard[];
+  /** Every card in learning order (src/lib/cards/order.ts): beginner first, paths by part. */
+  learningOrder: DeckCard[];
   byId: Map<string, DeckCard>;
   topics: TopicEntry[];
   topicById: Map<string, TopicEntry>;
+  /** Each level's cards in learning order. */
   levels: { id: Level; cards: DeckCard[] }[];
   /** Alphabetical. */
   tags: TagEntry[];
+  /** Learning paths, the beginner path first (orderSeries). */
   series: SeriesEntry[];
+  /** The path a newcomer starts with: the first path, when its first part is a beginner card. */
+  beginnerPath?: SeriesEntry;
+  /** A topic's cards in learning order. */
   cardsOfTopic(id: string): DeckCard[];
   related(card: DeckCard): DeckCard[];
   /** Previous and next card in the card's series, if any. */
@@ -70,25 +80,36 @@ export function buildDeck(input: {
   const byId = new Map(cards.map((c) => [c.id, c]));
   const topics = [...input.topics].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   const topicById = new Map(topics.map((t) => [t.id, t]));
-  const byTopic = group(cards, (c) => [c.topic]);
   const byTag = group(cards, (c) => c.tags);
   const bySeries = group(cards, (c) => (c.series ? [c.series.id] : []));
-  const series: SeriesEntry[] = input.series
-    .map((s) => ({
-      ...s,
-      cards: [...(bySeries.get(s.id) ?? [])].sort((a, b) => (a.series?.part ?? 0) - (b.series?.part ?? 0)),
-    }))
-    .filter((s) => s.cards.length > 0);
+  const series: SeriesEntry[] = orderSeries(
+    input.series
+      .map((s) => ({
+        ...s,
+        cards: [...(bySeries.get(s.id) ?? [])].sort((a, b) => (a.series?.part ?? 0) - (b.series?.part ?? 0)),
+      }))
+      .filter((s) => s.cards.length > 0),
+  );
   const seriesById = new Map(series.map((s) => [s.id, s]));
+  const ordered = [...cards].sort(
+    learningOrder(
+      series.map((s) => s.id),
+      topics.map((t) => t.id),
+    ),
+  );
+  const byTopic = group(ordered, (c) => [c.topic]);
+  const first = series[0];
 
   return {
     cards,
+    learningOrder: ordered,
     byId,
     topics,
     topicById,
-    levels: LEVELS.map((id) => ({ id, cards: cards.filter((c) => c.level === id) })),
+    levels: LEVELS.map((id) => ({ id, cards: ordered.filter((c) => c.level === id) })),
     tags: [...byTag.entries()].map(([id, list]) => ({ id, cards: list })).sort((a, b) => a.id.localeCompare(b.id)),
     series,
+    ...(first?.cards[0]?.level === 'beginner' ? { beginnerPath: first } : {}),
     cardsOfTopic: (id) => byTopic.get(id) ?? [],
     related: (card) => card.related.map((id) => byId.get(id)).filter((c): c is DeckCard => c !== undefined),
     neighbors(card) {
@@ -120,19 +141,6 @@ export function matchesFilter(card: { topic: string; level: string; tags: readon
     (!f.tag || card.tags.includes(f.tag))
   );
 }
-
-export const LEVEL_LABELS: Record<Level, string> = {
-  beginner: 'Beginner',
-  intermediate: 'Intermediate',
-  advanced: 'Advanced',
-};
-export const KIND_LABELS: Record<Kind, string> = {
-  knowledge: 'Knowledge',
-  'how-to': 'How-to',
-  pitfall: 'Pitfall',
-  comparison: 'Comparison',
-  checklist: 'Checklist',
-};
 
 /** `2026-10-07` in UTC (the day pages' formatDay). */
 export const isoDay = (d: Date): string => formatDay(d);

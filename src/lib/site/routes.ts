@@ -20,6 +20,11 @@ export const routes = {
   daily: () => 'daily/',
   day: (day: string) => `daily/${day}/`,
   embedCalculator: () => 'embed/calculator/',
+  review: () => 'review/',
+  /** Every card's quiz as review questions (src/lib/review/question.ts), fetched only by the review page. */
+  reviewQuestions: () => 'review/questions.json',
+  /** The deck for the home page's interests (src/lib/learner/deck-json.ts), fetched once interests are picked. */
+  learnDeck: () => 'learn/deck.json',
   dailyFeed: () => 'rss.xml',
   dailyJsonFeed: () => 'feed.json',
   cardsFeed: () => 'cards/rss.xml',
@@ -69,4 +74,5 @@ export const LINKABLE_PAGES: ReadonlySet<string> = new Set([
   routes.search(),
   routes.daily(),
   routes.deck(),
+  routes.review(),
 ]);
