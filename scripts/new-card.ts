@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import site from '../site.config.mjs';
+import { scaffoldCard } from '../src/lib/cards/scaffold.ts';
 import { KINDS, LEVELS } from '../src/schemas/card.ts';
 import { KEBAB } from '../src/schemas/common.ts';
 
@@ -34,33 +35,7 @@ const draft = join(dir, `_${slug}.mdx`);
 if (existsSync(published) || existsSync(draft)) fail(`${existsSync(published) ? published : draft} already exists`);
 
 const today = new Date().toISOString().slice(0, 10);
-writeFileSync(
-  draft,
-  `---
-title: "TODO: 8–90 characters, unique in the deck"
-summary: "TODO: one or two sentences, 40–280 characters, shown in lists, search and feeds."
-level: ${level}
-kind: ${kind}
-topic: ${topic}
-tags: [TODO-tag, another-tag]
-related: [TODO-card-id, another-card-id]
-publishedAt: ${today}
-sources:
-  - title: "TODO: exact title of the paper or page"
-    url: "https://arxiv.org/abs/TODO"
-    publisher: "arXiv"
-    year: ${today.slice(0, 4)}
-quiz:
-  question: "TODO: a question that tests understanding"
-  choices: ["TODO", "TODO"]
-  answer: 0
-  explanation: "TODO: why the answer is right."
----
-
-TODO: 180–400 words in your own words. Every figure needs a primary source above; memory figures come from
-<Vram model="llama-3.1-8b" method="qlora" show="total" />, never typed by hand.
-`,
-);
+writeFileSync(draft, scaffoldCard({ topic, level, kind, today }));
 console.log(
   `Wrote ${draft} (a draft: never built). Fill in the TODOs, then rename it to ${slug}.mdx and run npm run check.`,
 );
