@@ -1,4 +1,6 @@
 (function () {
+  // Before first paint: lets CSS fold away what scripts can reopen (the /cards/ filters on a phone) without a shift.
+  document.documentElement.classList.add('js');
   var t;
   try {
     t = localStorage.getItem('theme');
