@@ -27,7 +27,7 @@ if (astro.status !== 0) process.exit(astro.status ?? 1);
 const outDir = resolve(flag('--root') ?? '.', flag('--outDir') ?? 'dist');
 const stamp = () => new Date().toTimeString().slice(0, 8);
 try {
-  const r = await buildSearchIndex(outDir, { language: site.language });
+  const r = await buildSearchIndex(outDir, { language: site.language, base: site.base });
   console.log(
     `${stamp()} [search-index] indexed ${r.pages} pages (of ${r.files} HTML files) into ${outDir}/pagefind in ${r.ms} ms`,
   );

@@ -1,9 +1,9 @@
 (function () {
-  // Before first paint: lets CSS fold away what scripts can reopen (the /cards/ filters on a phone) without a shift.
-  document.documentElement.classList.add('js');
+  var d = document.documentElement;
   var t;
+  d.classList.add('js');
   try {
     t = localStorage.getItem('theme');
   } catch (e) {}
-  if (t === 'light' || t === 'dark') document.documentElement.dataset.theme = t;
+  if (t === 'light' || t === 'dark') d.dataset.theme = t;
 })();
