@@ -39,6 +39,8 @@ test('the core card of a term comes first: "lora" → the LoRA card, "qlora" →
   await page.goto('/');
   await headerBox(page).fill('LoRA');
   await expect(options(page).first()).toHaveAttribute('href', `/${routes.card('lora')}`);
+  // The marker that names the core card is meta, not text: it never shows in an excerpt.
+  await expect(options(page).first().locator('.search-excerpt')).not.toHaveText(/^lora\b/);
 });
 
 test(`the header popup shows ${HEADER_RESULTS} results of a title and one line each`, async ({ page }) => {
