@@ -82,8 +82,8 @@ export function mount(root: HTMLElement): void {
       setActive(options.length > 0 ? 0 : -1);
       status.textContent = describeOutcome(outcome);
       more.textContent = outcome.total > LIMIT ? `All ${outcome.total} results and filters` : 'Open on the search page';
-      if (outcome.state.q) {
-        // Loaded on the first query, not with the search box: needed only for a word the index lacks.
+      if (outcome.total === 0 && outcome.state.q) {
+        // Loaded only when a query finds nothing (not with the search box, not on the first query).
         const line = await (await import('./suggest.ts')).suggestionLine(outcome.state);
         if (line && state === outcome.state) status.after(line);
       }

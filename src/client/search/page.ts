@@ -125,8 +125,8 @@ export function mountSearchPage(root: HTMLElement): void {
         status.textContent = [notice, describeOutcome(outcome)].filter(Boolean).join(' ');
         notice = '';
         syncChips(outcome.facets);
-        if (outcome.state.q) {
-          // Loaded on the first query, not with the search box: needed only for a word the index lacks.
+        if (outcome.total === 0 && outcome.state.q) {
+          // Loaded only when a query finds nothing (not with the search box, not on the first query).
           const line = await (await import('./suggest.ts')).suggestionLine(outcome.state);
           if (line && state === outcome.state) status.after(line);
         }

@@ -23,9 +23,8 @@ function vocabulary(): Promise<string[]> {
 }
 
 /**
- * The "Did you mean" line for a query with a word the index does not have (it may still find something: Pagefind
- * matches an unknown word by a known prefix), with links to the search page for each suggestion, or null when
- * every word is known or no term of the index is close.
+ * The "Did you mean" line for a query that found nothing, with links to the search page for each suggestion, or
+ * null when every word is known or no term of the index is close.
  */
 export async function suggestionLine(state: SearchState): Promise<HTMLElement | null> {
   const queries = suggestQueries(state.q, await vocabulary());
