@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SCRIPT_CAPABLE_ELEMENTS } from '../../src/lib/cards/body-checks.ts';
-import { distHas, htmlPages, readDist } from '../support/dist.ts';
+import { DIST, distHas, htmlPages, readDist } from '../support/dist.ts';
 import { parseRss } from '../support/feeds.ts';
 import { rawTextElements, tags } from '../support/html.ts';
 
@@ -72,8 +73,8 @@ describe('script-capable markup in the build', () => {
   it('appears in no search record’s title, summary, meta or address', () => {
     expect(distHas('pagefind/fragment')).toBe(true);
     const problems: string[] = [];
-    for (const f of readdirSync('dist/pagefind/fragment')) {
-      const text = gunzipSync(readFileSync(`dist/pagefind/fragment/${f}`))
+    for (const f of readdirSync(join(DIST, 'pagefind/fragment'))) {
+      const text = gunzipSync(readFileSync(join(DIST, 'pagefind/fragment', f)))
         .toString('utf8')
         .slice('pagefind_dcd'.length);
       const record = JSON.parse(text) as { url: string; content: string; meta: Record<string, string> };

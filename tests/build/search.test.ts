@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
@@ -6,7 +7,7 @@ import { checkContentDir } from '../../src/astro/content-checks.ts';
 import { SEARCH_PAGES } from '../../src/lib/search/pages.ts';
 import { VOCABULARY_FILE, vocabularyWords } from '../../src/lib/search/suggest.ts';
 import { tags } from '../support/html.ts';
-import { distHas, htmlPages, readDist } from '../support/dist.ts';
+import { DIST, distHas, htmlPages, readDist } from '../support/dist.ts';
 
 // The Pagefind index that `npm run build` writes after `astro build` (scripts/build.ts, scripts/search-index.ts).
 const deck = checkContentDir(process.cwd(), site.contentDir, site.policy);
@@ -25,10 +26,10 @@ describe('the search index', () => {
   });
 
   it('holds the calculator, the selector and the memory model, titled and summarised from their pages', () => {
-    const records = readdirSync('dist/pagefind/fragment').map(
+    const records = readdirSync(join(DIST, 'pagefind/fragment')).map(
       (f) =>
         JSON.parse(
-          gunzipSync(readFileSync(`dist/pagefind/fragment/${f}`))
+          gunzipSync(readFileSync(join(DIST, 'pagefind/fragment', f)))
             .toString('utf8')
             .slice('pagefind_dcd'.length),
         ) as {
