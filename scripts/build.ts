@@ -71,7 +71,7 @@ if (astro !== 0) {
 const outDir = resolve(root, values.outDir ?? 'dist');
 const stamp = () => new Date().toTimeString().slice(0, 8);
 try {
-  const r = await buildSearchIndex(outDir, { language: site.language });
+  const r = await buildSearchIndex(outDir, { language: site.language, base: site.base });
   console.log(
     `${stamp()} [search-index] indexed ${r.pages} pages (of ${r.files} HTML files) into ${outDir}/pagefind in ${r.ms} ms`,
   );

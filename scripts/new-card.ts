@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import site from '../site.config.mjs';
+import { scaffoldCard } from '../src/lib/cards/scaffold.ts';
 import { KINDS, LEVELS } from '../src/schemas/card.ts';
 import { KEBAB } from '../src/schemas/common.ts';
 import { formatDay } from '../src/lib/schedule/day.ts';
@@ -46,38 +47,7 @@ const draft = join(dir, `_${slug}.mdx`);
 if (existsSync(published) || existsSync(draft)) fail(`${existsSync(published) ? published : draft} already exists`);
 
 const today = formatDay(new Date());
-writeFileSync(
-  draft,
-  `---
-title: "TODO: 8–90 characters, unique in the deck"
-summary: "TODO: one or two sentences, 40–280 characters, shown in lists, search and feeds."
-level: ${level}
-kind: ${kind}
-topic: ${topic}
-tags: [TODO-tag, another-tag]
-related: [TODO-card-id, another-card-id]
-publishedAt: ${today}
-sources:
-  - title: "TODO: exact title of the paper or page"
-    url: "https://arxiv.org/abs/TODO"
-    publisher: "arXiv"
-    year: ${today.slice(0, 4)}
-quiz:
-  question: "TODO: a question that tests practice (what would you do or expect?), not a paper's trivia"
-  choices:
-    - text: "TODO: an option, about as long as the others"
-      why: "TODO: 1–2 sentences on why this option is right or wrong, with a fact from a source."
-      source: 0
-    - text: "TODO: another option, as plausible as the right one"
-      why: "TODO: why this one is wrong, with the fact that shows it."
-      source: 0
-  answer: 0
----
-
-TODO: 180–400 words in your own words. Every figure needs a primary source above; memory figures come from
-<Vram model="llama-3.1-8b" method="qlora" show="total" />, never typed by hand.
-`,
-);
+writeFileSync(draft, scaffoldCard({ topic, level, kind, today }));
 console.log(
   `Wrote ${draft} (a draft: never built). Fill in the TODOs, then rename it to ${slug}.mdx and run npm run check.`,
 );

@@ -1,40 +1,94 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { mdxToMdast } from 'satteri';
+import { missingImports, unsafeMarkup } from '../lib/cards/body-checks.ts';
 import { StaticElementError, toStaticMarkdown } from '../lib/cards/static-body.ts';
 import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
-import { type DeckResult, formatProblem, validateDeck } from '../lib/cards/validate.ts';
+import { type DeckResult, formatProblem, type MdxIssue, validateDeck } from '../lib/cards/validate.ts';
 import type { DeckPolicy } from '../lib/site/config.ts';
 import { LINKABLE_PAGES } from '../lib/site/routes.ts';
-import { readContentFiles } from './content-files.ts';
+
+// What Vite tries when an import names no extension.
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.astro', '.mdx', '.md', '.json', '.css'];
+
+/** Whether an import in the card at `file` (a path under `root`) resolves: a file for paths, a package for names. */
+function importExists(root: string, file: string, specifier: string): boolean {
+  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    const target = specifier.startsWith('/') ? join(root, specifier) : resolve(root, dirname(file), specifier);
+    return (
+      EXTENSIONS.some((ext) => isFile(target + ext)) ||
+      EXTENSIONS.slice(1).some((ext) => isFile(join(target, `index${ext}`)))
+    );
+  }
+  const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '');
+  for (let dir = resolve(root, dirname(file)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
 
 /**
- * MDX syntax check through Sätteri, the parser Astro 7 itself uses; then the props of every component the card loader
- * renders itself (a bad <Vram> prop), with the line of the element.
+ * The checks of one body, through Sätteri, the parser Astro 7 itself uses: its syntax (then nothing else), the props
+ * of every component the card loader renders itself (a bad <Vram> prop), markup that could run code in a reader's
+ * browser, and imports of files that do not exist; each with the line of the element in the body. With no `root`,
+ * imports are not checked.
  */
-export function checkMdx(body: string) {
+export function checkMdx(body: string, file?: string, root?: string): MdxIssue[] {
   let tree: unknown;
   try {
     tree = mdxToMdast(body);
   } catch (e) {
     const msg = (e as Error).message;
     const m = /^(\d+):(\d+):?\s*(.*)$/s.exec(msg);
-    return m
-      ? { line: Number(m[1]), column: Number(m[2]), message: (m[3] ?? '').split('\n')[0] ?? '' }
-      : { line: 1, column: 1, message: msg };
+    return [
+      m
+        ? { line: Number(m[1]), column: Number(m[2]), message: (m[3] ?? '').split('\n')[0] ?? '', kind: 'syntax' }
+        : { line: 1, column: 1, message: msg, kind: 'syntax' },
+    ];
   }
+  const issues: MdxIssue[] = [];
   try {
     toStaticMarkdown(body, STATIC_COMPONENTS, tree);
   } catch (e) {
-    if (e instanceof StaticElementError)
-      return { line: e.line, column: 1, message: e.detail, kind: 'component' as const };
-    throw e;
+    if (!(e instanceof StaticElementError)) throw e;
+    issues.push({ line: e.line, message: e.detail, kind: 'component' });
   }
-  return null;
+  for (const i of unsafeMarkup(tree)) issues.push({ ...i, kind: 'markup' });
+  if (file !== undefined && root !== undefined)
+    for (const i of missingImports(tree, (spec) => importExists(root, file, spec)))
+      issues.push({ ...i, kind: 'import' });
+  return issues.sort((a, b) => a.line - b.line);
 }
 
 /** Reads a content folder (`content/` by default) and validates every card in one pass. */
 export function checkContentDir(root: string, contentDir: string, policy?: DeckPolicy): DeckResult {
-  return validateDeck({ ...readContentFiles(root, contentDir), policy, checkMdx, knownRoutes: LINKABLE_PAGES });
+  const cardsDir = join(root, contentDir, 'cards');
+  const rel = (p: string) =>
+    p
+      .slice(root.length)
+      .replace(/^[/\\]+/, '')
+      .replaceAll('\\', '/');
+  // Every file, in subfolders too, as bytes: the check reports cards in the wrong place, .md files, bad encodings.
+  const cards = existsSync(cardsDir)
+    ? readdirSync(cardsDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.mdx?$/.test(f) && statSync(join(cardsDir, f)).isFile())
+        .map((f) => ({ path: rel(join(cardsDir, f)), source: new Uint8Array(readFileSync(join(cardsDir, f))) }))
+    : [];
+  const read = (name: string) => {
+    const p = join(root, contentDir, name);
+    return { path: rel(p), source: existsSync(p) ? readFileSync(p, 'utf8') : '' };
+  };
+  return validateDeck({
+    cards,
+    topics: read('topics.yaml'),
+    series: read('series.yaml'),
+    policy,
+    checkMdx: (body, file) => checkMdx(body, file, root),
+    cardsDir: rel(cardsDir),
+    knownRoutes: LINKABLE_PAGES,
+  });
 }
 
 /**
@@ -49,11 +103,17 @@ export function contentChecks(options: { contentDir: string; policy?: DeckPolicy
         const root = decodeURIComponent(new URL('.', config.root).pathname);
         const result = checkContentDir(root, options.contentDir, options.policy);
         if (result.problems.length > 0) {
-          const list = result.problems.map(formatProblem).join('\n');
-          logger.error(`${result.problems.length} problem(s) in the deck:\n${list}`);
-          throw new Error(
-            `Content check failed: ${result.problems.length} problem(s) in ${new Set(result.problems.map((p) => p.file)).size} file(s). Fix them and build again:\n${list}`,
+          const files = new Set(result.problems.map((p) => p.file)).size;
+          logger.error(
+            `${result.problems.length} problem(s) in the deck:\n${result.problems.map(formatProblem).join('\n')}`,
           );
+          // The list is above, once; the error only stops the build. Without a stack, Astro prints no trace (the
+          // trace would point at this file, not at the cards).
+          const stop = new Error(
+            `Content check failed: ${result.problems.length} problem(s) in ${files} file(s), listed above. Fix them and build again.`,
+          );
+          stop.stack = '';
+          throw stop;
         }
         logger.info(`${result.cards.length} cards checked, no problems`);
       },

@@ -2,12 +2,17 @@
 // content layer: the content check and the preview image renderer.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceFile } from '../lib/cards/validate.ts';
+
+/** A content file read as text (the content check reads card files as bytes itself, to check their encoding). */
+interface TextFile {
+  path: string;
+  source: string;
+}
 
 export interface ContentFiles {
-  cards: SourceFile[];
-  topics: SourceFile;
-  series: SourceFile;
+  cards: TextFile[];
+  topics: TextFile;
+  series: TextFile;
 }
 
 export function readContentFiles(root: string, contentDir: string): ContentFiles {

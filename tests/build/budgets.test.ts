@@ -8,9 +8,10 @@ import { listFiles } from '../support/links.ts';
 import { KB, kb, lazyJs, moduleWeight, pageWeight, sum } from '../support/weight.ts';
 
 // Page weight budgets, measured on the bytes of the build (deterministic, so these are tests, not benchmarks).
-// 10 kB is the target; with the per-choice quiz (every option's why) and the social preview tags the heaviest card
-// (where-gpu-memory-goes, ten memory figures) is at 10.4 kB: this holds the line until the page shell is trimmed.
-const CARD_HTML_CSS = 10.6 * KB;
+// 10 kB is the target and is not met: with the per-choice quiz (every option's why), the social preview tags, the
+// learner's marks and the filter panel's CSS, the heaviest card (where-gpu-memory-goes, ten memory figures) is at
+// 10.8 kB. This holds the line at 11 kB until the shared CSS (4.5 kB) is split by page type.
+const CARD_HTML_CSS = 11 * KB;
 // A card that embeds an island also carries the island's server-rendered form (it works before JS arrives).
 const ISLAND_CARD_HTML_CSS = 20 * KB;
 // The 15 kB JS budget is what a page loads before the reader acts, as Lighthouse's resource budgets count it. Each

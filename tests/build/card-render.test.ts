@@ -21,7 +21,7 @@ const staticIds = cardIds.filter((id) => toStaticMarkdown(bodyOf(id), STATIC_COM
 /** The card's article; MDX writes `"` as &quot; in text and puts no newline between some blocks. */
 function article(dist: string, id: string): string {
   const html = readFileSync(join(dist, 'cards', id, 'index.html'), 'utf8');
-  const body = /<div class="card-body">([\s\S]*?)<\/div><section class="panel quiz"/.exec(html)?.[1];
+  const body = /<div class="card-body">([\s\S]*?)<\/div>\s*<section class="panel quiz"/.exec(html)?.[1];
   if (body === undefined) throw new Error(`no card body in ${dist}/cards/${id}/index.html`);
   return body.replaceAll('&quot;', '"').replace(/>\s+</g, '><').trim();
 }

@@ -63,7 +63,7 @@ describe('the build', () => {
       /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"LearningResource"/,
     );
     expect(html).toContain('data-pagefind-body');
-    expect(html).toContain('<details><summary>Show the answer</summary>');
+    expect(html).toMatch(/<details>\s*<summary>Show the answer<\/summary>/);
     for (const s of card.data.sources) expect(html).toContain(`href="${s.url}"`);
     for (const t of card.data.tags) expect(html).toContain(`href="${base}tags/${t}/"`);
     if (card.data.series) expect(html).toMatch(new RegExp(`Part ${card.data.series.part} of \\d+ in`));

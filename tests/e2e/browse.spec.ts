@@ -20,7 +20,7 @@ test('home → card → tag → topic → back', async ({ page }) => {
 
   await page.goBack();
   await expect(page).toHaveURL(cardUrl);
-  const topic = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link');
+  const topic = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').last();
   const topicName = ((await topic.textContent()) ?? '').trim();
   await topic.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(topicName);

@@ -1,7 +1,7 @@
 // The header search box, loaded on first focus (or `/`, Ctrl/Cmd+K) by the tiny script in SearchBox.astro.
 // ARIA combobox with a listbox popup: focus stays in the input, arrows move the active option, Enter opens it,
 // Escape closes. Without JavaScript the box is a plain GET form to /search/.
-import { describeOutcome, LOAD_ERROR, searchingMessage } from '../../lib/search/format.ts';
+import { describeOutcome, HEADER_RESULTS, LOAD_ERROR, searchingMessage } from '../../lib/search/format.ts';
 import {
   emptyState,
   isFilterKey,
@@ -14,7 +14,7 @@ import { client } from './client.ts';
 import { buildPanel } from './panel.ts';
 import { resultOption } from './render.ts';
 
-const LIMIT = 6;
+const LIMIT = HEADER_RESULTS;
 const DEBOUNCE_MS = 90;
 const HINT = 'Type to search every card. Arrow keys choose a result, Enter opens it.';
 
@@ -65,6 +65,7 @@ export function mount(root: HTMLElement): void {
   const update = async () => {
     state = { ...state, q: input.value };
     more.href = pageUrl();
+    root.querySelector('.search-suggest')?.remove();
     if (!isSearchable(state)) {
       options = [];
       list.replaceChildren();
@@ -83,6 +84,11 @@ export function mount(root: HTMLElement): void {
       setActive(options.length > 0 ? 0 : -1);
       status.textContent = describeOutcome(outcome);
       more.textContent = outcome.total > LIMIT ? `All ${outcome.total} results and filters` : 'Open on the search page';
+      if (outcome.total === 0 && outcome.state.q) {
+        // Loaded only when a query finds nothing (not with the search box, not on the first query).
+        const line = await (await import('./suggest.ts')).suggestionLine(outcome.state);
+        if (line && state === outcome.state) status.after(line);
+      }
     } catch {
       status.textContent = LOAD_ERROR;
     }

@@ -75,9 +75,17 @@ export function mountSearchPage(root: HTMLElement): void {
       const count = chip.querySelector<HTMLElement>('[data-count]');
       if (count) count.textContent = String(n);
       chip.classList.toggle('is-empty', n === 0);
-      // Tags are many: list only those that lead somewhere (or are selected).
-      if (key === 'tag') (chip.parentElement ?? chip).hidden = n === 0 && !pressed;
+      // A chip that leads nowhere goes (unless selected, so it can be undone); so does a group left with none.
+      (chip.parentElement ?? chip).hidden = n === 0 && !pressed;
     }
+    if (counts)
+      for (const group of root.querySelectorAll<HTMLElement>('ul.chips')) {
+        const empty = [...group.children].every((li) => (li as HTMLElement).hidden);
+        group.hidden = empty;
+        const heading = root.querySelector<HTMLElement>(`#${group.getAttribute('aria-labelledby')}`);
+        const holder = heading?.closest('summary')?.parentElement ?? heading;
+        if (holder) holder.hidden = empty;
+      }
     const active = activeFilterCount(state.filters);
     clear.hidden = active === 0;
     if (filterCount) filterCount.textContent = active > 0 ? `(${active} on)` : '';
@@ -88,6 +96,7 @@ export function mountSearchPage(root: HTMLElement): void {
   const run = async (append = false) => {
     syncUrl();
     syncChips();
+    if (!append) root.querySelector('.search-suggest')?.remove();
     if (!isSearchable(state)) {
       list.replaceChildren();
       more.hidden = true;
@@ -116,6 +125,11 @@ export function mountSearchPage(root: HTMLElement): void {
         status.textContent = [notice, describeOutcome(outcome)].filter(Boolean).join(' ');
         notice = '';
         syncChips(outcome.facets);
+        if (outcome.total === 0 && outcome.state.q) {
+          // Loaded only when a query finds nothing (not with the search box, not on the first query).
+          const line = await (await import('./suggest.ts')).suggestionLine(outcome.state);
+          if (line && state === outcome.state) status.after(line);
+        }
       } else items[0]?.querySelector('a')?.focus();
     } catch {
       status.textContent = LOAD_ERROR;

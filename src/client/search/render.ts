@@ -51,9 +51,9 @@ export function resultItem(hit: SearchHit): HTMLLIElement {
 }
 
 /**
- * An option of the header's listbox. It is a link with role=option, so a click, a middle-click and Enter all go
- * where a link goes; focus stays in the input (aria-activedescendant), hence tabindex -1. Its name is its content:
- * title, level, kind, topic and excerpt.
+ * An option of the header's listbox: the title and one line of excerpt, so 6–8 fit the popup. It is a link with
+ * role=option, so a click, a middle-click and Enter all go where a link goes; focus stays in the input
+ * (aria-activedescendant), hence tabindex -1. Its name is its content.
  */
 export function resultOption(hit: SearchHit, id: string): HTMLAnchorElement {
   const excerpt = hit.excerpt.length > 0 ? hit.excerpt : [{ text: hit.summary, mark: false }];
@@ -61,7 +61,6 @@ export function resultOption(hit: SearchHit, id: string): HTMLAnchorElement {
     'a',
     { class: 'search-option', role: 'option', id, href: hit.url, tabindex: '-1', 'aria-selected': 'false' },
     el('span', { class: 'search-option-title' }, hit.title),
-    hitMeta(hit),
-    el('span', { class: 'search-excerpt' }, ...excerptNodes(excerpt)),
+    el('span', { class: 'search-excerpt search-option-line' }, ...excerptNodes(excerpt)),
   );
 }

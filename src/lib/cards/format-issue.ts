@@ -95,8 +95,10 @@ export function formatIssue(issue: z.core.$ZodIssue, data: unknown): { field: st
       // Lead with the offending value so the author can find it, unless the message already names it.
       const v =
         value instanceof Date ? show(value) : value === undefined || typeof value === 'object' ? '' : show(value);
+      // A message names the value when it opens with it ("4 is out of range") or quotes it; one that merely
+      // mentions the same text ("https://" and "must use https://…") still needs the value in front.
       const bare = v.replace(/^"|"$/g, '');
-      const shown = v && !issue.message.includes(bare) ? `${v}: ` : '';
+      const shown = v && !issue.message.startsWith(bare) && !issue.message.includes(v) ? `${v}: ` : '';
       return { field, message: `${shown}${issue.message}` };
     }
   }

@@ -3,9 +3,11 @@ import { type CardData, makeCardSchema } from '../../schemas/card.ts';
 import { seriesInfoSchema } from '../../schemas/series.ts';
 import { topicSchema } from '../../schemas/topic.ts';
 import type { DeckPolicy } from '../site/config.ts';
+import { checkCardPaths, decodeCardFile } from './file-checks.ts';
 import { formatIssue } from './format-issue.ts';
 import { countWords, splitFrontmatter } from './frontmatter.ts';
 import { quizBalanceProblems } from './quiz-balance.ts';
+import { placeholders } from './scaffold.ts';
 
 /** One problem, located for the author: `content/cards/qlora.mdx: level: "expert" is not one of …`. */
 export interface ContentProblem {
@@ -17,7 +19,17 @@ export interface ContentProblem {
 export interface SourceFile {
   /** Path as the author sees it, relative to the project root, e.g. `content/cards/qlora.mdx`. */
   path: string;
-  source: string;
+  /** The file's text, or its bytes: then its size, encoding and byte-order mark are checked too. */
+  source: string | Uint8Array;
+}
+
+/** One problem `checkMdx` found in a body, at a 1-based line of the body. */
+export interface MdxIssue {
+  line: number;
+  column?: number;
+  message: string;
+  /** `syntax`: the body does not parse; the others are read from the parsed body. */
+  kind?: 'syntax' | 'component' | 'markup' | 'import';
 }
 
 export interface DeckInput {
@@ -26,10 +38,13 @@ export interface DeckInput {
   series?: SourceFile;
   policy?: DeckPolicy;
   /**
-   * Returns the line, column and message of the first problem in a body, or null: an MDX syntax error, or with
-   * kind `component` a component the build renders with bad props (a <Vram> prop). Injected to keep this pure.
+   * The problems of a body: an MDX syntax error (then nothing else), a component the build renders with bad props
+   * (a <Vram> prop), script-capable markup, an import of a missing file. `file` is the card's path as given in
+   * `cards`. Injected to keep this pure.
    */
-  checkMdx?: (body: string) => { line: number; column: number; message: string; kind?: 'syntax' | 'component' } | null;
+  checkMdx?: (body: string, file: string) => MdxIssue[];
+  /** The folder the cards live in, as their paths spell it: cards elsewhere (a subfolder) are reported. */
+  cardsDir?: string;
   /** Site routes (without base) that body links may point to besides cards, e.g. `calculator/`. */
   knownRoutes?: ReadonlySet<string>;
 }
@@ -57,6 +72,8 @@ export const isDraft = (path: string): boolean => (path.split('/').pop() ?? '').
 
 const schema = makeCardSchema();
 
+const text = (f: SourceFile) => (typeof f.source === 'string' ? f.source : new TextDecoder().decode(f.source));
+
 function parseKeyed<T>(
   file: SourceFile,
   parse: (
@@ -67,7 +84,7 @@ function parseKeyed<T>(
   const out = new Map<string, T>();
   let raw: unknown;
   try {
-    raw = parseYaml(file.source);
+    raw = parseYaml(text(file));
   } catch (e) {
     problems.push({
       file: file.path,
@@ -101,25 +118,44 @@ export function validateDeck(input: DeckInput): DeckResult {
   const topics = parseKeyed(input.topics, (v) => topicSchema.safeParse(v), problems);
   const series = input.series ? parseKeyed(input.series, (v) => seriesInfoSchema.safeParse(v), problems) : undefined;
 
-  const files = input.cards.filter((f) => !isDraft(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+  if (input.cardsDir)
+    problems.push(
+      ...checkCardPaths(
+        input.cards.map((f) => f.path),
+        input.cardsDir,
+      ),
+    );
+  const files = input.cards
+    .filter((f) => !isDraft(f.path) && /\.mdx$/.test(f.path))
+    .sort((a, b) => a.path.localeCompare(b.path));
   const ids = new Set(files.map((f) => cardIdFromPath(f.path)));
   const valid: ValidCard[] = [];
 
   for (const file of files) {
     const id = cardIdFromPath(file.path);
     const add = (field: string, message: string) => problems.push({ file: file.path, field, message });
-    const split = splitFrontmatter(file.source);
+    let source: string;
+    if (typeof file.source === 'string') source = file.source;
+    else {
+      const decoded = decodeCardFile(file.path, file.source, input.policy?.maxCardBytes);
+      problems.push(...decoded.problems);
+      source = decoded.source;
+    }
+    const split = splitFrontmatter(source);
     for (const e of split.errors) {
       const [field, ...rest] = e.split(': ');
       add(field ?? 'frontmatter', rest.join(': '));
     }
     if (input.checkMdx) {
-      const err = input.checkMdx(split.body);
-      const line = err ? err.line + split.bodyLine - 1 : 0;
-      if (err?.kind === 'component') add('body', `line ${line}: ${err.message}`);
-      else if (err) add('body', `MDX syntax error at line ${line}, column ${err.column}: ${err.message}`);
+      for (const err of input.checkMdx(split.body, file.path)) {
+        const line = err.line + split.bodyLine - 1;
+        if (err.kind === 'syntax' || err.kind === undefined)
+          add('body', `MDX syntax error at line ${line}, column ${err.column ?? 1}: ${err.message}`);
+        else add('body', `line ${line}: ${err.message}`);
+      }
     }
     if (split.data === undefined) continue;
+    for (const p of placeholders(split.data, split.body, split.bodyLine)) add(p.field, p.message);
 
     const r = schema.safeParse(split.data);
     if (!r.success) {
@@ -137,6 +173,8 @@ export function validateDeck(input: DeckInput): DeckResult {
       );
     }
     if (Array.isArray(raw.related)) {
+      for (const d of repeats(raw.related))
+        add(`related[${d.index}]`, `"${d.value}" is already listed as related[${d.first}]: list each card once`);
       raw.related.forEach((rel, i) => {
         if (rel === id) add(`related[${i}]`, `a card cannot be related to itself: remove "${rel}"`);
         else if (typeof rel === 'string' && !ids.has(rel))
@@ -190,6 +228,8 @@ export function validateDeck(input: DeckInput): DeckResult {
   }
 
   const bad = new Set(problems.map((p) => p.file));
+  // Grouped by file (stable, so each file's problems keep their order), as authors fix them one file at a time.
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { problems, cards: valid.filter((c) => !bad.has(c.file)) };
 }
 
@@ -253,6 +293,18 @@ function checkSeries(cards: ValidCard[], problems: ContentProblem[]) {
       }
     }
   }
+}
+
+/** Entries of a list that repeat an earlier one, with the index of that first one. */
+function repeats(list: unknown[]): { index: number; first: number; value: unknown }[] {
+  const seen = new Map<unknown, number>();
+  const out: { index: number; first: number; value: unknown }[] = [];
+  list.forEach((value, index) => {
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else out.push({ index, first, value });
+  });
+  return out;
 }
 
 /** Site-internal links in a body: Markdown `](/…)` and JSX/HTML `href="/…"`. External links are not checked here. */

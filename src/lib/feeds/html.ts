@@ -147,8 +147,11 @@ export function absolutizeHtml(html: string, baseUrl: string): string {
 
 /**
  * Feed readers run no scripts, so an interactive island would arrive as a dead form. Each `<astro-island>` (with its
- * server-rendered fallback) is replaced by the given HTML, typically a link to the page where it works.
+ * server-rendered fallback) is replaced by the given HTML, typically a link to the page where it works, and the
+ * `<style>` Astro writes for islands goes too (a reader would show it as text or ignore it).
  */
 export function replaceIslands(html: string, replacement: string): string {
-  return html.replace(/<astro-island\b[\s\S]*?<\/astro-island>/g, replacement);
+  return html
+    .replace(/<style>astro-island\b[^<]*<\/style>/g, '')
+    .replace(/<astro-island\b[\s\S]*?<\/astro-island>/g, replacement);
 }

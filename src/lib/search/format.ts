@@ -12,14 +12,21 @@ export function describeOutcome(outcome: Pick<SearchOutcome, 'state' | 'total' |
   const q = normalizeQuery(state.q);
   const what = q ? ` for ${quoted(q)}` : '';
   const withFilters = filters > 0 ? ` with ${plural(filters, 'filter')}` : '';
+  // "results": besides cards, search finds the calculator, the selector and the memory model.
   if (total === 0) {
     if (filters > 0 && unfiltered > 0) {
-      return `No cards${what}${withFilters}. ${plural(unfiltered, 'card')} match without the filters.`;
+      return `No results${what}${withFilters}. ${plural(unfiltered, 'result')} without the filters.`;
     }
-    return `No cards${what}${withFilters}. Try fewer or different words.`;
+    return `No results${what}${withFilters}. Try fewer or different words.`;
   }
-  return `${plural(total, 'card')}${what}${withFilters}.`;
+  return `${plural(total, 'result')}${what}${withFilters}.`;
 }
+
+/** Results in the header popup: title and one line each, so all of them fit without scrolling on a laptop screen. */
+export const HEADER_RESULTS = 8;
+
+/** The lead-in of the links to close terms when a query found nothing. */
+export const SUGGEST_LABEL = 'Did you mean';
 
 /** Shown while the index loads or a query runs. */
 export const searchingMessage = (query: string): string => {

@@ -186,9 +186,15 @@ export function createSearchClient(load: () => Promise<PagefindApi>, options: Pa
       const page = response.results.slice(offset, offset + Math.max(0, limit));
       const fragments = await Promise.all(page.map((r) => r.data()));
       if (ticket !== latest) return null;
+      const hits = fragments.map((f, i) => shapeHit(page[i]?.id ?? String(i), f));
+      // The core card of the term (meta `core`, set on the card whose id is the term) leads the first page of a
+      // relevance search: Pagefind weights it up, but a card that mentions the term more often can still outscore it.
+      const core = term && offset === 0 && state.sort === 'relevance' ? term.toLowerCase() : null;
+      const at = core ? fragments.findIndex((f) => f.meta?.core === core) : -1;
+      if (at > 0) hits.unshift(...hits.splice(at, 1));
       return {
         state,
-        hits: fragments.map((f, i) => shapeHit(page[i]?.id ?? String(i), f)),
+        hits,
         total: response.results.length,
         unfiltered: response.unfilteredResultCount,
         facets: counts,

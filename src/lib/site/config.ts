@@ -6,6 +6,8 @@ export interface DeckPolicy {
   requireQuiz: boolean;
   minTags: number;
   maxTags: number;
+  /** Largest card file, in bytes: a card is 180–400 words plus frontmatter, so a much larger file is a mistake. */
+  maxCardBytes: number;
   /** Deck-wide quiz balance (src/lib/cards/quiz-balance.ts); without it those rules do not run. */
   quiz?: QuizPolicy;
 }

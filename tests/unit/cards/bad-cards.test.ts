@@ -1,25 +1,33 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import site from '../../../site.config.mjs';
 import { checkContentDir, checkMdx } from '../../../src/astro/content-checks.ts';
+import { scaffoldCard } from '../../../src/lib/cards/scaffold.ts';
 import { type ContentProblem, formatProblem, validateDeck } from '../../../src/lib/cards/validate.ts';
+import site from '../../../site.config.mjs';
+import { caseCollisionCards } from '../../support/bad-deck.ts';
 
 const dir = 'tests/fixtures/bad-cards';
 const read = (p: string) => ({ path: `${dir}/${p}`, source: readFileSync(join(dir, p), 'utf8') });
-const cards = readdirSync(join(dir, 'cards')).map((f) => read(`cards/${f}`));
-const policy = {
-  minWords: 180,
-  maxWords: 400,
-  minRelated: 1,
-  requireQuiz: true,
-  minTags: 2,
-  maxTags: 6,
-  quiz: site.policy.quiz,
-};
-const result = validateDeck({ cards, topics: read('topics.yaml'), series: read('series.yaml'), policy, checkMdx });
+// Card files as bytes, as the content check reads them (so encoding, byte-order mark and size are checked), in
+// subfolders too; plus the two whose names differ only by case, which are not committed (tests/support/bad-deck.ts).
+const cards = [
+  ...(readdirSync(join(dir, 'cards'), { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.includes('.'))
+    .map((f) => ({ path: `${dir}/cards/${f}`, source: new Uint8Array(readFileSync(join(dir, 'cards', f))) })),
+  ...caseCollisionCards().map((c) => ({ path: `${dir}/cards/${c.name}`, source: c.text })),
+];
+const policy = { ...site.policy, minRelated: 1 };
+const result = validateDeck({
+  cards,
+  topics: read('topics.yaml'),
+  series: read('series.yaml'),
+  policy,
+  checkMdx: (body, file) => checkMdx(body, file, process.cwd()),
+  cardsDir: `${dir}/cards`,
+});
 const problemsOf = (name: string): ContentProblem[] =>
-  result.problems.filter((p) => p.file === `${dir}/cards/${name}.mdx`);
+  result.problems.filter((p) => p.file === `${dir}/cards/${name.includes('.') ? name : `${name}.mdx`}`);
 
 // Each bad card fails for exactly the reason it was written for, with a message an author can act on.
 const cases: [name: string, field: string, message: string | RegExp][] = [
@@ -81,6 +89,109 @@ const cases: [name: string, field: string, message: string | RegExp][] = [
     /^"cooking" is not a topic in tests\/fixtures\/bad-cards\/topics.yaml \(known topics: strategy, peft/,
   ],
   ['too-few-words', 'body', 'has 5 words: cards must have 180–400 words of prose'],
+  [
+    'nested/in-subfolder',
+    'file',
+    `a card must sit directly in ${dir}/cards/ (the site has no pages for subfolders): move it to ${dir}/cards/in-subfolder.mdx`,
+  ],
+  [
+    'wrong-extension.md',
+    'file',
+    'only .mdx files are cards, so this one is never built: rename it to wrong-extension.mdx',
+  ],
+  [
+    'Lora',
+    'file',
+    `"Lora" and "lora" (${dir}/cards/lora.mdx) are one id to the site, which ignores case: rename or merge them`,
+  ],
+  ['Lora', 'file', '"Lora" is not a card id: name the file in lowercase kebab-case, e.g. lora.mdx'],
+  [
+    'lora',
+    'file',
+    `"lora" and "Lora" (${dir}/cards/Lora.mdx) are one id to the site, which ignores case: rename or merge them`,
+  ],
+  [
+    'missing-import',
+    'body',
+    `line 20: imports "../../../../src/components/NoSuchComponent.astro", which does not exist (paths are relative to the card's file): fix the path or remove the import`,
+  ],
+  [
+    'source-url-space',
+    'sources[0].url',
+    '"https://arxiv.org/abs/2106 09685": contains a space: remove it, or write it as %20 if the address really has one',
+  ],
+  [
+    'source-url-trailing-space',
+    'sources[0].url',
+    '"https://arxiv.org/abs/2106.09685 ": has a space at the start or the end: remove it',
+  ],
+  [
+    'source-url-userinfo',
+    'sources[0].url',
+    '"https://arxiv.org@evil.example/x": has "arxiv.org@" before the host, so it opens evil.example: remove everything up to and including the "@"',
+  ],
+  [
+    'source-url-quote',
+    'sources[0].url',
+    '"https://arxiv.org/abs/2106.09685\\"": contains a quote, a backslash or an angle bracket: copy the address again from the browser',
+  ],
+  [
+    'source-url-javascript',
+    'sources[0].url',
+    `"javascript:alert(1)": a javascript: URL runs code instead of opening a page: give the source's https:// address`,
+  ],
+  [
+    'source-url-empty-https',
+    'sources[0].url',
+    '"https://": has no host after the scheme: give the whole address, e.g. https://arxiv.org/abs/2305.14314',
+  ],
+  ['related-twice', 'related[2]', '"second-good" is already listed as related[0]: list each card once'],
+  [
+    'not-utf8',
+    'file',
+    'line 20: byte 0xE9 is not UTF-8 (the file was saved in another encoding, e.g. Windows-1252): save it as UTF-8',
+  ],
+  [
+    'oversize',
+    'file',
+    `is 37,609 bytes, over the deck's limit of 32,768 bytes per card (policy.maxCardBytes in site.config.mjs): shorten it or split it into two cards`,
+  ],
+  [
+    'byte-order-mark',
+    'file',
+    'starts with a byte-order mark (BOM), which hides the opening "---": save the file as UTF-8 without BOM',
+  ],
+  [
+    'raw-script',
+    'body',
+    'line 26: <script> can run code or load another page: cards may not carry raw HTML that runs code; use a component from src/components/ instead',
+  ],
+  ['raw-img-onerror', 'body', 'line 26: <img onerror> runs code when the event fires: remove the onerror attribute'],
+  [
+    'raw-javascript-link',
+    'body',
+    'line 26: <a href="javascript:alert(1)"> is a javascript: URL, which runs code instead of opening a page: link to an https:// page',
+  ],
+  [
+    'raw-javascript-link',
+    'body',
+    'line 26: link to "javascript:alert(2)" is a javascript: URL, which runs code instead of opening a page: link to an https:// page',
+  ],
+  [
+    'raw-iframe-srcdoc',
+    'body',
+    'line 26: <iframe> can run code or load another page: cards may not carry raw HTML that runs code; use a component from src/components/ instead',
+  ],
+  [
+    'raw-object',
+    'body',
+    'line 26: <object> can run code or load another page: cards may not carry raw HTML that runs code; use a component from src/components/ instead',
+  ],
+  [
+    'raw-meta-refresh',
+    'body',
+    'line 26: <meta> can run code or load another page: cards may not carry raw HTML that runs code; use a component from src/components/ instead',
+  ],
 ];
 
 describe('bad-card corpus', () => {
@@ -104,7 +215,9 @@ describe('bad-card corpus', () => {
   });
 
   it('reports every bad card in one run and keeps the good ones', () => {
-    expect(new Set(result.problems.map((p) => p.file)).size).toBeGreaterThanOrEqual(cases.length);
+    expect(new Set(result.problems.map((p) => p.file)).size).toBeGreaterThanOrEqual(
+      new Set(cases.map((c) => c[0])).size,
+    );
     expect(result.cards.map((c) => c.id)).toEqual(['second-good']);
     expect(problemsOf('good-card').map((p) => p.field)).toEqual(['title', 'series.part']);
   });
@@ -117,7 +230,42 @@ describe('bad-card corpus', () => {
   });
 
   it('finds the deck-wide quiz rules satisfied in this deck, whose answers are spread and lengths even', () => {
-    expect(result.problems.filter((p) => !p.file.endsWith('.mdx'))).toEqual([]);
+    expect(result.problems.filter((p) => p.file === `${dir}/cards`)).toEqual([]);
+  });
+
+  it('reports every placeholder of a renamed new-card scaffold, by field and line', () => {
+    const got = problemsOf('renamed-scaffold')
+      .filter((p) => p.message.includes('placeholder'))
+      .map(formatProblem);
+    const f = `${dir}/cards/renamed-scaffold.mdx`;
+    const tail = 'is a placeholder from npm run new-card: replace it before publishing';
+    expect(got).toEqual([
+      `${f}: title: "TODO: 8–90 characters, unique in the deck" ${tail}`,
+      `${f}: summary: "TODO: one or two sentences, 40–280 characters, …" ${tail}`,
+      `${f}: tags[0]: "TODO-tag" ${tail}`,
+      `${f}: related[0]: "TODO-card-id" ${tail}`,
+      `${f}: sources[0].title: "TODO: exact title of the paper or page" ${tail}`,
+      `${f}: sources[0].url: "https://arxiv.org/abs/TODO" ${tail}`,
+      `${f}: quiz.question: "TODO: a question that tests practice (what woul…" ${tail}`,
+      `${f}: quiz.choices[0].text: "TODO: an option, about as long as the others" ${tail}`,
+      `${f}: quiz.choices[0].why: "TODO: 1–2 sentences on why this option is right…" ${tail}`,
+      `${f}: quiz.choices[1].text: "TODO: another option, as plausible as the right…" ${tail}`,
+      `${f}: quiz.choices[1].why: "TODO: why this one is wrong, with the fact that…" ${tail}`,
+      `${f}: body: line 27: "TODO: 180–400 words in your own words. Every fi…" is a placeholder from npm run new-card: write the card's text`,
+    ]);
+  });
+
+  it('reports the placeholders of the scaffold new-card writes today, whatever its template becomes', () => {
+    const source = scaffoldCard({ topic: 'peft', level: 'beginner', kind: 'knowledge', today: '2026-10-01' });
+    const r = validateDeck({
+      cards: [{ path: 'content/cards/fresh.mdx', source }],
+      topics: read('topics.yaml'),
+      checkMdx: (body) => checkMdx(body),
+    });
+    const fields = new Set(r.problems.filter((p) => p.message.includes('placeholder')).map((p) => p.field));
+    for (const f of ['title', 'summary', 'sources[0].title', 'quiz.question', 'quiz.choices[0].text', 'body'])
+      expect(fields, f).toContain(f);
+    expect(r.cards).toEqual([]);
   });
 
   it('never builds drafts', () => {

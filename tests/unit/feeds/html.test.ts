@@ -194,6 +194,13 @@ describe('replaceIslands', () => {
       '<p>a</p><astro-island uid="1" component-url="/_astro/X.js"><form><input></form></astro-island><p>b</p><astro-island uid="2"></astro-island>';
     expect(replaceIslands(html, '<p>link</p>')).toBe('<p>a</p><p>link</p><p>b</p><p>link</p>');
   });
+
+  it('drops the <style> Astro writes for islands along with them', async () => {
+    const { replaceIslands } = await import('../../../src/lib/feeds/html.ts');
+    const html =
+      '<h2>Try it</h2><style>astro-island,astro-slot,astro-static-slot{display:contents}</style><astro-island uid="1"><form></form></astro-island>';
+    expect(replaceIslands(html, '<p>link</p>')).toBe('<h2>Try it</h2><p>link</p>');
+  });
 });
 
 describe('absolutizeHtml: unsafe markup is removed', () => {

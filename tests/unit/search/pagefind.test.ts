@@ -39,6 +39,7 @@ const PAGES: Page[] = [
     text: 'LoRA trains a low-rank update',
     meta: {
       title: 'LoRA',
+      core: 'lora',
       level: 'beginner',
       level_label: 'Beginner',
       topic: 'PEFT',
@@ -223,7 +224,25 @@ describe('createSearchClient', () => {
     expect(out?.total).toBe(1);
     expect(out?.hits[0]?.url).toBe('/cards/qlora/');
     expect(out?.hits[0]?.excerpt.find((s) => s.mark)?.text).toBe('NF4');
-    expect(out && describeOutcome(out)).toBe('1 card for “NF4”.');
+    expect(out && describeOutcome(out)).toBe('1 result for “NF4”.');
+  });
+
+  it('puts the core card of the term first on the first page of a relevance search, whatever Pagefind scored', async () => {
+    const client = createSearchClient(async () => fakePagefind());
+    // The fake ranks in page order: QLoRA (which mentions LoRA) comes before the LoRA card.
+    const plain = await client.search({ ...emptyState(), q: 'adapters lora' });
+    expect(plain?.hits.map((h) => h.url)).toEqual(['/cards/qlora/']);
+    for (const q of ['lora', 'LoRA', ' lora ']) {
+      const out = await client.search({ ...emptyState(), q });
+      expect(
+        out?.hits.map((h) => h.url),
+        q,
+      ).toEqual(['/cards/lora/', '/cards/qlora/']);
+    }
+    const newest = await client.search({ ...emptyState(), q: 'lora', sort: 'oldest' });
+    expect(newest?.hits.map((h) => h.url)).toEqual(['/cards/lora/', '/cards/qlora/']);
+    const second = await client.search({ ...emptyState(), q: 'lora' }, { offset: 1 });
+    expect(second?.hits.map((h) => h.url)).toEqual(['/cards/lora/']);
   });
 
   it('passes filters and sort to Pagefind, and searches filters alone with a null term', async () => {
@@ -288,7 +307,7 @@ describe('facet counts', () => {
     expect(out?.facets.level).toEqual({ beginner: 1, intermediate: 1, advanced: 1 });
     // Other dimensions count within the selection.
     expect(out?.facets.topic).toEqual({ peft: 1, alignment: 0 });
-    expect(out && describeOutcome(out)).toBe('1 card for “trains” with 1 filter.');
+    expect(out && describeOutcome(out)).toBe('1 result for “trains” with 1 filter.');
   });
 
   it('uses the whole index for a lone dimension with no query', async () => {
@@ -303,14 +322,14 @@ describe('describeOutcome', () => {
   const state = parseSearchState('?q=reward+model&level=beginner').state;
   it('says how many cards matched, with and without filters', () => {
     expect(describeOutcome({ state: { ...state, filters: {} }, total: 13, unfiltered: 13 })).toBe(
-      '13 cards for “reward model”.',
+      '13 results for “reward model”.',
     );
     expect(describeOutcome({ state, total: 0, unfiltered: 13 })).toBe(
-      'No cards for “reward model” with 1 filter. 13 cards match without the filters.',
+      'No results for “reward model” with 1 filter. 13 results without the filters.',
     );
     expect(describeOutcome({ state: { ...state, filters: {} }, total: 0, unfiltered: 0 })).toBe(
-      'No cards for “reward model”. Try fewer or different words.',
+      'No results for “reward model”. Try fewer or different words.',
     );
-    expect(describeOutcome({ state: { ...state, q: '' }, total: 2, unfiltered: 0 })).toBe('2 cards with 1 filter.');
+    expect(describeOutcome({ state: { ...state, q: '' }, total: 2, unfiltered: 0 })).toBe('2 results with 1 filter.');
   });
 });
