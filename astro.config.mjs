@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import site from './site.config.mjs';
 import { contentChecks } from './src/astro/content-checks.ts';
+import { cspNarrow } from './src/astro/csp-narrow.ts';
 
 // The theme is set before first paint by a tiny inline script (no flash); CSP allows it by its hash.
 const themeInit = readFileSync(new URL('./src/client/theme-init.js', import.meta.url), 'utf8');
@@ -37,6 +38,8 @@ export default defineConfig({
     preact({ include: ['**/src/client/islands/**/*.tsx'] }),
     // The embeddable widget is for iframes, not for search engines.
     sitemap({ filter: (page) => !page.includes('/embed/') }),
+    // Astro puts the hashes of the whole site's inline code in every page's CSP; each page keeps its own.
+    cspNarrow(),
   ],
   security: {
     csp: {

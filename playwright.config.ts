@@ -12,6 +12,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
+  // Two shared cores: Pagefind's WASM and index load can take longer than the 5 s default under load.
+  expect: { timeout: 10_000 },
   outputDir: '.tmp/test-results',
   reporter: process.env.CI ? 'list' : [['list']],
   use: {

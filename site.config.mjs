@@ -19,5 +19,15 @@ export default {
   // Cards per day in the daily schedule and its feeds.
   perDay: 1,
   // Deck policy, enforced by the content check before every build and by `npm run check`.
-  policy: { minWords: 180, maxWords: 400, minRelated: 2, requireQuiz: true, minTags: 2, maxTags: 6 },
+  policy: {
+    minWords: 180,
+    maxWords: 400,
+    minRelated: 2,
+    requireQuiz: true,
+    minTags: 2,
+    maxTags: 6,
+    // Right answers spread over the positions (at most 40% in any one), and at most a third of the quizzes whose
+    // answer is over 30% longer than every wrong option; from 10 quizzes on.
+    quiz: { maxAnswerShare: 0.4, longestMargin: 0.3, maxLongestShare: 1 / 3, minQuizzes: 10 },
+  },
 };

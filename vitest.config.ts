@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// unit: pure TypeScript (src/lib, src/schemas, scripts), no Astro runtime.
+// unit: pure TypeScript (src/lib, src/schemas, scripts) and the adapters in src/astro/ on a mocked astro:content.
 // build: assertions on the production build in dist/ (scripts/test-all.ts builds first; run `npm run build` by hand).
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        // The adapters in src/astro/ import astro:content; unit tests get a settable stand-in.
+        resolve: { alias: { 'astro:content': new URL('./tests/support/astro-content.ts', import.meta.url).pathname } },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
       // Files run one at a time: base-path and content-errors spawn `astro build`, and builds share node_modules/.astro.
       {
         test: {

@@ -13,10 +13,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { chromium, type Page, type Request } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../tests/support/chromium.ts';
+import { parseCli } from './cli.ts';
 
 export interface IndexSize {
   /** Everything Pagefind wrote, including UI bundles this site never loads. */
@@ -303,8 +303,21 @@ export function formatBench(b: SearchBench): string {
   return lines.join('\n');
 }
 
+const USAGE = `
+Usage: npx node scripts/bench-search.ts [--dist DIR] [--base PATH] [--query TEXT] [--no-gzip] [--json]
+
+Serves a built site, types a query into the header search box in Chromium and reports the Pagefind index size and the
+bytes transferred for the first query.
+  --dist DIR     built site (default dist)
+  --base PATH    base path the site was built with (default: BASE_PATH or /)
+  --query TEXT   the query (default "reward model")
+  --no-gzip      serve uncompressed (the worst case)
+  --json         print the result as JSON
+  -h, --help     this text
+`;
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({
+  const { values } = parseCli('bench-search', USAGE, {
     allowNegative: true,
     options: {
       dist: { type: 'string', default: 'dist' },

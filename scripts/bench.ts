@@ -17,27 +17,41 @@ import {
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { countWords } from '../src/lib/cards/words.ts';
+import { parseCli, usageError } from './cli.ts';
 
 const ROOT = process.cwd();
 const WORK = '.tmp/bench';
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const USAGE = `
+Usage: npm run bench -- [--large] [--sizes 1000,5000] [--runs N] [--keep] [--deck-only]
+
+Build speed and memory of this site and of a bare Astro + MDX site on synthetic decks; results go to BENCHMARKS.md.
+  --large        add a 10,000-card deck to the default 1,000 and 5,000
+  --sizes LIST   comma-separated deck sizes instead (each at least 10)
+  --runs N       builds per size and site (default 1)
+  --keep         keep the decks, outputs, caches and logs under .tmp/bench/
+  --deck-only    only write the decks (then e.g. CONTENT_DIR=.tmp/bench/deck-1000 npm run build)
+  -h, --help     this text
+`;
 const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const sizes = option('sizes')
-  ? (option('sizes') as string).split(',').map(Number)
-  : [1000, 5000, ...(flag('large') ? [10000] : [])];
-const runs = Number(option('runs') ?? 1);
-const keep = flag('keep');
+const { values } = parseCli('bench', USAGE, {
+  options: {
+    large: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    'deck-only': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : [1000, 5000, ...(values.large ? [10000] : [])];
+const runs = Number(values.runs);
+const keep = values.keep;
 // Only write the synthetic decks (to profile a build of one by hand): CONTENT_DIR=.tmp/bench/deck-N npm run build
-const deckOnly = flag('deck-only');
-if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1) {
-  console.error('usage: npm run bench [-- --large] [-- --sizes 1000,5000] [-- --runs N] [-- --keep]');
-  process.exit(2);
-}
+const deckOnly = values['deck-only'];
+if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+  usageError('bench', `--sizes ${values.sizes}: give whole numbers of at least 10`);
+if (!Number.isInteger(runs) || runs < 1)
+  usageError('bench', `--runs ${values.runs}: give a whole number of at least 1`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic deck
@@ -137,9 +151,9 @@ sources:
     year: 2021
 quiz:
   question: "Which statement about synthetic card ${i} is right?"
-  choices: ["${sentence(next, 5)}", "${sentence(next, 5)}", "${sentence(next, 5)}"]
+  choices:
+${[0, 1, 2].map(() => `    - text: "${sentence(next, 5)}"\n      why: "${sentence(next, 12)}"\n      source: 0`).join('\n')}
   answer: ${i % 3}
-  explanation: "${sentence(next, 12)}"
 ---
 
 ${body}`;

@@ -1,4 +1,4 @@
-// `npm test`: build once, then unit, build and e2e tests. Runs every stage even after a failure so one run
+// `npm test`: type check and lint, build once, then unit, build and e2e tests. Runs every stage even after a failure so one run
 // reports everything, writes the totals to .tmp/test-summary.json (read by .ci/run) and exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,14 @@ const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
 
 mkdirSync('.tmp', { recursive: true });
 const stages: Stage[] = [];
+
+// Type and lint errors fail the run like a failing test; every stage still runs so one run reports everything.
+const gate = (name: string, args: string[]) => {
+  const ok = run(args) === 0;
+  stages.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+};
+gate('types', ['astro', 'check']);
+gate('lint', ['biome', 'lint', '.']);
 
 const buildStatus = run(['node', 'scripts/build.ts']);
 stages.push({ name: 'build', passed: buildStatus === 0 ? 1 : 0, failed: buildStatus === 0 ? 0 : 1, skipped: 0 });

@@ -3,7 +3,8 @@ import { file } from 'astro/loaders';
 import site from '../site.config.mjs';
 import { cardLoader } from './astro/card-loader.ts';
 import { makeCardSchema } from './schemas/card.ts';
-import { seriesInfoSchema, topicSchema } from './schemas/topic.ts';
+import { seriesInfoSchema } from './schemas/series.ts';
+import { topicSchema } from './schemas/topic.ts';
 
 const dir = site.contentDir;
 

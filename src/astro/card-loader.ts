@@ -1,7 +1,7 @@
 // The cards collection's loader: Astro's glob loader, except that a card whose body is Markdown plus <Vram> figures
 // is rendered to HTML here, once, and cached in the content layer, instead of becoming an MDX module that the build
 // compiles, bundles and imports (one per card: what makes large decks slow and memory-hungry). Cards that use more of
-// MDX (imports, expressions, islands such as <MethodSelector>) stay MDX modules, rendered on demand as before.
+// MDX (imports, expressions, islands such as <MethodSelectorIsland>) stay MDX modules, rendered on demand as before.
 // Both paths produce the same HTML (tests/build/card-render.test.ts compares them card by card).
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -40,8 +40,9 @@ export function cardLoader({ base, allMdx = false }: CardLoaderOptions): Loader 
               return;
             }
             // The digest covers the Markdown after the <Vram> figures are filled in, so a change to the memory model
-            // re-renders the cards whose figures it changes (the glob loader's digest covers only the file).
-            const digest = generateDigest(`${RENDER_VERSION}\n${r.markdown}`);
+            // re-renders the cards whose figures it changes (the glob loader's digest covers only the file), and the
+            // frontmatter, so an edit to it alone (a title, a quiz) replaces the cached entry's data.
+            const digest = generateDigest(`${RENDER_VERSION}\n${JSON.stringify(entry.data)}\n${r.markdown}`);
             const cached = store.get(entry.id);
             if (cached?.digest === digest && cached.rendered) return;
             const rendered = await renderMarkdown(r.markdown, { fileURL: new URL(filePath, config.root) });

@@ -4,7 +4,7 @@ import site from '../../site.config.mjs';
 import { getDeck } from './collections.ts';
 import type { DeckCard } from '../lib/cards/deck.ts';
 import { type DailyEntry, dailyEntries } from '../lib/feeds/index.ts';
-import { formatDay, parseSiteDate } from '../lib/schedule/index.ts';
+import { formatDay, parseSiteDate, toUtcDay } from '../lib/schedule/index.ts';
 import { absolute, routes } from './links.ts';
 
 /** How many days the daily pages and the daily feeds cover, today included. */
@@ -55,7 +55,7 @@ export function getDaily(): Promise<Daily> {
     for (const e of entries) {
       let d = byDay.get(e.day);
       if (d === undefined) {
-        d = { day: e.day, date: new Date(`${e.day}T00:00:00Z`), cards: [] };
+        d = { day: e.day, date: toUtcDay(e.day), cards: [] };
         byDay.set(e.day, d);
       }
       d.cards.push(e.card);

@@ -11,6 +11,7 @@ import CardContent from '../components/CardContent.astro';
 import { DAILY_DAYS, type Daily } from './days.ts';
 import { CARD_FEED_LIMIT, FEED_TTL, type SiteFeed } from './feed-links.ts';
 import { type Deck, type DeckCard, humanDate, KIND_LABELS, LEVEL_LABELS } from '../lib/cards/deck.ts';
+import { quizFeedHtml } from '../lib/cards/quiz-feed.ts';
 import {
   absolutizeHtml,
   type DailyEntry,
@@ -70,7 +71,10 @@ export function cardBodyHtml(card: DeckCard): Promise<string> {
   return body;
 }
 
-/** The full HTML of a card for content:encoded / content_html: the body, its sources, a link to the card page. */
+/**
+ * The full HTML of a card for content:encoded / content_html: the body, its quiz as question and answer, its sources,
+ * a link to the card page.
+ */
 export async function cardFeedHtml(card: DeckCard, deck: Deck): Promise<string> {
   const url = absolute(routes.card(card.id));
   const topic = deck.topicById.get(card.topic)?.title ?? card.topic;
@@ -81,8 +85,9 @@ export async function cardFeedHtml(card: DeckCard, deck: Deck): Promise<string> 
   return [
     `<p><em>${escapeHtml(meta)}</em></p>`,
     await cardBodyHtml(card),
+    ...(card.quiz ? [quizFeedHtml(card.quiz, card.sources)] : []),
     `<h2>Sources</h2><ol>${sources}</ol>`,
-    `<p><a href="${escapeHtml(url)}">Read “${escapeHtml(card.title)}” on ${escapeHtml(site.name)}</a>${card.quiz ? ', with its self-check question' : ''}.</p>`,
+    `<p><a href="${escapeHtml(url)}">Read “${escapeHtml(card.title)}” on ${escapeHtml(site.name)}</a>${card.quiz ? ', and answer its quiz there' : ''}.</p>`,
   ].join('\n');
 }
 

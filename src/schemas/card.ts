@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
+import { formatDay } from '../lib/schedule/day.ts';
 import { isoDate, kebab } from './common.ts';
 import { KINDS, LEVELS } from './enums.ts';
-import { quizSchema } from './quiz.ts';
+import { quizSchema, quizSourceIssues } from './quiz.ts';
 import { seriesSchema } from './series.ts';
 import { sourceSchema } from './source.ts';
 
-export type { Kind, Level } from './enums.ts';
+export type { Level } from './enums.ts';
 export { KINDS, LEVELS };
 
 /**
@@ -56,7 +57,7 @@ export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>
       sources: z
         .array(sourceSchema, { error: 'sources must be a YAML list of { title, url }' })
         .min(1, { error: 'give at least 1 source (title and https url)' }),
-      /** Optional self-check question. */
+      /** Self-check question (the deck policy requires one on every card). */
       quiz: quizSchema.optional(),
     })
     .superRefine((card, ctx) => {
@@ -64,12 +65,15 @@ export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>
         ctx.addIssue({
           code: 'custom',
           path: ['updatedAt'],
-          message: `${card.updatedAt.toISOString().slice(0, 10)} is before publishedAt ${card.publishedAt.toISOString().slice(0, 10)}: updatedAt must be the same day or later`,
+          message: `${formatDay(card.updatedAt)} is before publishedAt ${formatDay(card.publishedAt)}: updatedAt must be the same day or later`,
         });
       }
+      // A quiz `why` cites the card's own sources by index, so only the card can check the index.
+      if (card.quiz)
+        for (const issue of quizSourceIssues(card.quiz, card.sources.length))
+          ctx.addIssue({ code: 'custom', ...issue });
     });
 }
 
 export const cardSchema = makeCardSchema();
-export type CardInput = z.input<typeof cardSchema>;
 export type CardData = z.output<typeof cardSchema>;

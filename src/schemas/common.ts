@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ISO_DAY, parseIsoDay } from '../lib/schedule/day.ts';
 
 /** `YYYY-MM-DD`, a real calendar date. YAML may hand us a Date already (unquoted dates), or a string. */
 export const isoDate = (field: string) =>
@@ -6,15 +7,9 @@ export const isoDate = (field: string) =>
     (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
     z
       .string({ error: `${field} must be a date written as YYYY-MM-DD` })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${field} must be a date written as YYYY-MM-DD, e.g. 2026-10-07` })
-      .refine(
-        (s) => {
-          const d = new Date(`${s}T00:00:00Z`);
-          return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-        },
-        { error: `${field} is not a real calendar date` },
-      )
-      .transform((s) => new Date(`${s}T00:00:00Z`)),
+      .regex(ISO_DAY, { error: `${field} must be a date written as YYYY-MM-DD, e.g. 2026-10-07` })
+      .refine((s) => parseIsoDay(s) !== undefined, { error: `${field} is not a real calendar date` })
+      .transform((s) => parseIsoDay(s) as Date),
   );
 
 /** Lowercase words joined by single hyphens: `lora`, `mixed-precision`, `8-bit`. */

@@ -14,5 +14,4 @@ export const sourceSchema = z.strictObject({
   year: z.number({ error: 'year must be a number such as 2023' }).int().min(1950).max(2100).optional(),
 });
 
-export type SourceInput = z.input<typeof sourceSchema>;
 export type Source = z.output<typeof sourceSchema>;

@@ -12,13 +12,4 @@ export const topicSchema = z.strictObject({
   order: z.number().int().min(1),
 });
 
-/** An ordered learning path from content/series.yaml (the key is its id). */
-export const seriesInfoSchema = z.strictObject({
-  /** Display name, e.g. "Fine-tuning basics". */
-  title: z.string().min(3),
-  /** What the reader gets from following the path. */
-  description: z.string().min(20).max(240),
-});
-
 export type Topic = z.output<typeof topicSchema>;
-export type SeriesInfo = z.output<typeof seriesInfoSchema>;

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
+import { decodeHtml } from '../../src/lib/html/entities.ts';
 import { DIST, distHas, htmlPages, links, readDist } from '../support/dist.ts';
 import { type ParsedItem, type ParsedRss, parseRss, RFC822 } from '../support/feeds.ts';
 
@@ -53,16 +54,6 @@ function expectRfc822(value: string, what: string): Date {
 /** href and src values in an HTML fragment. */
 const urlAttributes = (html: string) =>
   [...html.matchAll(/\s(?:href|src|srcset|poster|action)="([^"]*)"/gi)].map((m) => m[1] as string);
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** Decodes the character references of HTML text or an attribute value (what the site and the feeds emit). */
-const decodeHtml = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (ref, body: string) => {
-    if (body[0] !== '#') return NAMED[body.toLowerCase()] ?? ref;
-    return String.fromCodePoint(
-      body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1)),
-    );
-  });
 
 const metaDescription = (html: string) =>
   decodeHtml(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '');
@@ -157,6 +148,22 @@ describe('feeds in the build', () => {
           expect([...(item.category ?? [])].sort(), what).toEqual([...new Set(tagsOnCardPage(page))].sort());
         }
       });
+
+      // The daily and new-cards feeds carry every card between them; topic and tag feeds repeat the same items.
+      if (!/^(topics|tags)\//.test(path))
+        it("shows the card's quiz as its question and answer, without the page's interactive markup", () => {
+          for (const item of itemsOf(path)) {
+            const what = `${path} ${item.guid['#text']}`;
+            const html = item['content:encoded'] ?? '';
+            const page = readDist(`cards/${cardIdInContent(html)}/index.html`);
+            const question = /<p id="quiz-q">([^<]*)<\/p>/.exec(page)?.[1];
+            const answer = Number(/data-answer="(\d)"/.exec(page)?.[1]);
+            expect(question, `${what}: the card page has no quiz`).toBeTruthy();
+            expect(html, what).toContain(`<h2>Check yourself</h2>\n<p>${question}</p>`);
+            expect(html, what).toContain(`<p><strong>Answer: ${String.fromCharCode(65 + answer)}.</strong> `);
+            expect(html, what).not.toMatch(/<button\b|role="radio"|data-quiz|<details\b|<[a-z][^>]*\shidden[\s>=]/);
+          }
+        });
     });
   }
 

@@ -14,7 +14,7 @@ const RELAXED: Record<string, string> = {
   'void-style':
     'A style rule, not validity: `<input>` and `<input/>` are both valid HTML. Astro writes the first, but island markup is rendered by preact-render-to-string, which always writes the second.',
   'prefer-native-element':
-    'Only role="listbox" is exempt: the header search follows the ARIA 1.2 combobox pattern, a text input driving a popup list of rich results, which a native <select> cannot express. Every other role must still use its native element.',
+    'Only role="listbox" and role="radio" are exempt. The header search follows the ARIA 1.2 combobox pattern, a text input driving a popup list of rich results, which a native <select> cannot express. The quiz options are <button role="radio">: a native radio is checked as soon as an arrow key reaches it, and a quiz that answers on arrow keys cannot be browsed (src/components/Quiz.astro). Every other role must still use its native element.',
   'elements.style':
     'Astro itself writes `<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>` into <body> just before the first island, and offers no option to move it; browsers apply it, and its hash is in the CSP. So <style> may appear where flow content is allowed.',
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
 import { checkContentDir } from '../../src/astro/content-checks.ts';
+import { escapeHtml } from '../../src/lib/html/entities.ts';
 import { distHas, htmlPages, links, readDist } from '../support/dist.ts';
 
 // Assertions on the production build of the real deck (scripts/test-all.ts builds it first).
@@ -56,7 +57,7 @@ describe('the build', () => {
     if (!card) throw new Error('no card');
     const html = readDist(`cards/${card.id}/index.html`);
     expect(html).toContain(`<link rel="canonical" href="${site.url}${base}cards/${card.id}/">`);
-    expect(html).toContain(`<meta property="og:title" content="${card.data.title.replaceAll('"', '&quot;')}">`);
+    expect(html).toContain(`<meta property="og:title" content="${escapeHtml(card.data.title)}">`);
     expect(html).toMatch(
       /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"LearningResource"/,
     );

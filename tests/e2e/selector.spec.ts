@@ -1,11 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import site from '../../site.config.mjs';
+import { checkContentDir } from '../../src/astro/content-checks.ts';
+import { DEFAULT_INPUT, formatCount } from '../../src/lib/selector/index.ts';
 
 // The method selector: answer the questions for two scenarios, check the recommendation and the
 // calculator link, reload from the shared URL, and run axe. Every wait is on a condition.
 const url = `${site.base}selector/`;
 const result = (page: Page) => page.locator('.ms-result').first();
+const titleOf = new Map(checkContentDir(process.cwd(), site.contentDir).cards.map((c) => [c.id, c.data.title]));
 
 async function ready(page: Page) {
   await page.locator('astro-island').first().scrollIntoViewIfNeeded();
@@ -105,4 +108,77 @@ test('axe reports no violations on the selector page', async ({ page }) => {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('a count from the URL shows in its field, as the reader would write it', async ({ page }) => {
+  await page.goto(`${url}?goal=task&data=demonstrations&examples=5000`);
+  await ready(page);
+  await expect(page.getByLabel('How many examples, pairs or labels?')).toHaveValue('5,000');
+  await page.getByLabel('A raw domain corpus').check();
+  await expect(page.getByLabel('Corpus size in tokens')).toHaveValue(formatCount(DEFAULT_INPUT.tokens));
+});
+
+test('on a card the selector keeps the page URL, and its links read as the cards they open', async ({ page }) => {
+  const card = `${site.base}cards/fine-tuning-strategy/`;
+  await page.goto(card);
+  await ready(page);
+  await page.getByLabel('Preference or value alignment').check();
+  await page.getByLabel('Preference pairs (chosen vs rejected)').check();
+  await expect(result(page)).toHaveAttribute('data-objective', 'dpo');
+  const links = page.locator('.ms-cards a');
+  await expect(links.filter({ hasText: titleOf.get('dpo') ?? 'the dpo card' })).toHaveAttribute(
+    'href',
+    `${site.base}cards/dpo/`,
+  );
+  for (const a of await links.all()) {
+    const id = /\/cards\/([^/]+)\/$/.exec((await a.getAttribute('href')) ?? '')?.[1] ?? '';
+    await expect(a).toHaveText(titleOf.get(id) ?? `a title for ${id}`);
+  }
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('question legends that wrap stay inside their box at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(url);
+  await ready(page);
+  const groups = await page.locator('.ms-group').evaluateAll((els) =>
+    els.map((el) => {
+      const legend = el.querySelector('legend') as HTMLElement;
+      const s = getComputedStyle(el);
+      const lines = Math.round(
+        legend.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(legend).lineHeight),
+      );
+      return {
+        legend: legend.textContent,
+        lines,
+        inside: legend.getBoundingClientRect().top - el.getBoundingClientRect().top,
+        edge: Number.parseFloat(s.borderTopWidth) + Number.parseFloat(s.paddingTop),
+      };
+    }),
+  );
+  expect(groups.some((g) => g.lines > 1)).toBe(true);
+  for (const g of groups) expect(g.inside, `${g.legend}`).toBeGreaterThanOrEqual(g.edge - 0.5);
+});
+
+test('numeric columns of the decision table end where their headers end', async ({ page }) => {
+  await page.goto(url);
+  const columns = await page.locator('.selector-table table').evaluateAll((tables) =>
+    tables.flatMap((table) => {
+      const heads = [...table.querySelectorAll('thead th')];
+      const right = (el: Element) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return r.getBoundingClientRect().right;
+      };
+      return heads
+        .map((th, i) => ({ th, i }))
+        .filter(({ th }) => /^(#|Per-GPU estimate)$/.test(th.textContent ?? ''))
+        .map(({ th, i }) => ({
+          head: th.textContent,
+          offsets: [...table.querySelectorAll(`tbody tr > :nth-child(${i + 1})`)].map((td) => right(th) - right(td)),
+        }));
+    }),
+  );
+  expect(columns.map((c) => c.head)).toEqual(['#', 'Per-GPU estimate']);
+  for (const c of columns) for (const o of c.offsets) expect(Math.abs(o), `${c.head}`).toBeLessThan(1.5);
 });

@@ -1,5 +1,7 @@
-// A small, dependency-free reader for the HTML our build emits: start tags with their attributes, and the text of
-// inline <script> and <style> elements. Not a general HTML parser; enough for link, budget and font checks.
+// Reads the HTML our build emits with htmlparser2 (sanitize-html's parser, so no second one): start tags with their
+// attributes, and the text of <script> and <style> elements. Enough for link, budget and font checks.
+import { Parser } from 'htmlparser2';
+import parseSrcset from 'parse-srcset';
 
 export interface Tag {
   /** Lower-case element name. */
@@ -15,77 +17,42 @@ export interface RawText {
   text: string;
 }
 
-const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const RAW =
-  /<(script|style)\b((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>([\s\S]*?)<\/\1\s*>/gi;
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const code =
-        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    }
-    return NAMED[ref.toLowerCase()] ?? m;
+/** One pass over the document: every start tag in order, and each script and style element with its text. */
+function read(html: string): { tags: Tag[]; raw: RawText[] } {
+  const tags: Tag[] = [];
+  const raw: RawText[] = [];
+  let open: RawText | undefined;
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      // htmlparser2 lower-cases names and keeps the first of repeated attributes, as browsers do.
+      tags.push({ name, attrs: { ...attrs } });
+      if (name === 'script' || name === 'style') open = { name, attrs: { ...attrs }, text: '' };
+    },
+    ontext(text) {
+      if (open) open.text += text;
+    },
+    onclosetag(name) {
+      if (open && name === open.name) {
+        raw.push(open);
+        open = undefined;
+      }
+    },
   });
+  parser.end(html);
+  return { tags, raw };
 }
 
-function parseAttrs(src: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const m of src.matchAll(ATTR)) {
-    const name = (m[1] as string).toLowerCase();
-    if (!(name in attrs)) attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
-  }
-  return attrs;
-}
-
-/** Comments removed and the bodies of script and style elements emptied, so their text is never read as tags. */
-function markupOnly(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(RAW, (_m, name: string, attrs: string) => `<${name}${attrs}></${name}>`);
-}
-
-/** Every start tag in document order. */
+/** Every start tag in document order (not those inside comments or script and style text). */
 export function tags(html: string): Tag[] {
-  return [...markupOnly(html).matchAll(TAG)].map((m) => ({
-    name: (m[1] as string).toLowerCase(),
-    attrs: parseAttrs(m[2] ?? ''),
-  }));
+  return read(html).tags;
 }
 
 /** Inline and external <script> and <style> elements with their text. */
 export function rawTextElements(html: string): RawText[] {
-  return [...html.replace(/<!--[\s\S]*?-->/g, '').matchAll(RAW)].map((m) => ({
-    name: (m[1] as string).toLowerCase(),
-    attrs: parseAttrs(m[2] ?? ''),
-    text: m[3] ?? '',
-  }));
+  return read(html).raw;
 }
 
-/** URLs of a srcset attribute (descriptors dropped), following the HTML spec's candidate splitting. */
+/** URLs of a srcset attribute (descriptors dropped), split as the HTML standard says (parse-srcset). */
 export function srcsetUrls(srcset: string): string[] {
-  const urls: string[] = [];
-  let i = 0;
-  while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset[i] as string)) i++;
-    if (i >= srcset.length) break;
-    let url = '';
-    while (i < srcset.length && !/\s/.test(srcset[i] as string)) url += srcset[i++];
-    const endsCandidate = /,+$/.test(url);
-    url = url.replace(/,+$/, '');
-    if (url) urls.push(url);
-    if (endsCandidate) continue;
-    let depth = 0;
-    while (i < srcset.length) {
-      const ch = srcset[i++];
-      if (ch === '(') depth++;
-      else if (ch === ')') depth = Math.max(0, depth - 1);
-      else if (ch === ',' && depth === 0) break;
-    }
-  }
-  return urls;
+  return parseSrcset(srcset).map((c) => c.url);
 }

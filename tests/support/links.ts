@@ -2,7 +2,8 @@
 // the build (under the base path), and every external URL must at least be well formed. No network.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeEntities, srcsetUrls, tags } from './html.ts';
+import { decodeHtml } from '../../src/lib/html/entities.ts';
+import { srcsetUrls, tags } from './html.ts';
 
 export interface LinkCheckOptions {
   /** Build folder, e.g. `dist`. */
@@ -173,7 +174,7 @@ export function checkLinks(opts: LinkCheckOptions): LinkReport {
       const text = readFileSync(join(dist, file), 'utf8');
       const prefix = `${origin}${base}`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
       for (const m of text.matchAll(new RegExp(`${prefix}[^\\s"'<>\\\\)\\]]*`, 'g'))) {
-        const url = decodeEntities(m[0]).replace(/[.,;:!?]+$/, '');
+        const url = decodeHtml(m[0]).replace(/[.,;:!?]+$/, '');
         check(file, 'text', url);
       }
     }

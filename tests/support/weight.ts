@@ -84,19 +84,33 @@ export function pageWeight(dist: string, pageFile: string, base: string): PageWe
   // Follow static imports: a module's dependencies load before it runs.
   followStatic(dist, base, queue, js);
   // What the islands fetch later (e.g. the memory model on the first input), beyond what the page already loaded.
-  const islandLazyJs = new Map<string, number>();
-  const lazyQueue: string[] = [];
-  for (const mod of islandModules) {
+  const islandLazyJs = lazyImports(dist, base, islandModules, js);
+  return { html: gzipSize(html), css, js, islandLazyJs, inlineJs: inline ? gzipSize(inline) : 0, hasIsland };
+}
+
+/**
+ * gzipped bytes of what `modules` import on demand (their dynamic `import()`s, with those chunks' static imports), by
+ * build path, leaving out what `have` (the page's load-time JavaScript) already holds.
+ */
+export function lazyImports(
+  dist: string,
+  base: string,
+  modules: readonly string[],
+  have: Map<string, number>,
+): Map<string, number> {
+  const lazy = new Map<string, number>();
+  const queue: string[] = [];
+  for (const mod of modules) {
     const file = join(dist, mod);
     if (!existsSync(file)) continue;
     const at = mod.slice(0, mod.lastIndexOf('/') + 1);
     for (const m of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORTS)) {
       const p = toBuildPath(m[1] as string, at, base);
-      if (p && !js.has(p) && !lazyQueue.includes(p)) lazyQueue.push(p);
+      if (p && !have.has(p) && !queue.includes(p)) queue.push(p);
     }
   }
-  followStatic(dist, base, lazyQueue, islandLazyJs, js);
-  return { html: gzipSize(html), css, js, islandLazyJs, inlineJs: inline ? gzipSize(inline) : 0, hasIsland };
+  followStatic(dist, base, queue, lazy, have);
+  return lazy;
 }
 
 /** Loads every module in `queue` and its static imports into `into` (skipping those already in `have`). */

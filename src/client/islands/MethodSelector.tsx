@@ -1,21 +1,20 @@
 /**
  * The method selector island: a short form in, one recommendation out, updated live.
- * Usage: `<MethodSelector client:visible />`, or `<MethodSelector client:visible preset="alignment" />`.
+ * Pages embed it through src/components/MethodSelectorIsland.astro, which passes what it needs from the build:
+ * `<MethodSelectorIsland />`, or `<MethodSelectorIsland preset="alignment" />`.
  * State lives in the URL (history.replaceState) once the reader changes an answer; a shared link restores it.
  * The result element carries data-objective, data-strategy and data-prerequisites for tests and other pages.
  *
- * JS budget (15 kB gzipped for the page): class components (preact/hooks would add a kilobyte), and the engine
- * (rules, texts, memory table, URL codec: src/lib/selector/lazy.ts) is a separate chunk, loaded when the reader first
- * focuses or touches the form, or at once when the URL carries answers. Until then the island shows the answer
- * rendered at build time, which it reads back from the result element's data-answer attribute to hydrate as is.
+ * JS budget (15 kB gzipped for the page): the engine (rules, texts, memory table, URL codec, starting answers:
+ * src/lib/selector/island-engine.ts) is a separate chunk, loaded when the reader first focuses or touches the form,
+ * or at once when the URL carries answers. Until then the island shows the answer rendered at build time, which it
+ * reads back (with the answers it is for) from the result element's data-answer attribute to hydrate as is.
  */
-import { Component, type ComponentChildren } from 'preact';
-import { cardHref } from '../../lib/selector/cards.ts';
-import { calculatorHref, gb, parseCount } from '../../lib/selector/format.ts';
-import { normalizeInput, PRESETS } from '../../lib/selector/input.ts';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { calculatorHref, cardHref } from '../../lib/selector/links.ts';
 import {
   DATA_LABELS,
-  formatCount,
   GOAL_LABELS,
   headlineOf,
   INPUT_LABELS,
@@ -23,15 +22,16 @@ import {
   PRESERVE_LABELS,
   STRATEGY_LABELS,
 } from '../../lib/selector/labels.ts';
+import { MAX_GPUS } from '../../lib/selector/limits.ts';
 import { ASSUMPTIONS } from '../../lib/selector/memory-assumptions.ts';
-import { MEMORY_GPUS, MEMORY_MODELS } from '../../lib/selector/memory-names.ts';
+import { formatCount, gb, parseCount } from '../../lib/selector/numbers.ts';
 import type { InputKey, Recommendation, SelectorInput } from '../../lib/selector/types.ts';
 import type { Notice } from '../../lib/selector/url.ts';
 import './MethodSelector.css';
 
 // The engine is imported statically only on the server (to render the answer at build time); in the browser the
 // condition is false at build time, so the bundler drops this import and the engine arrives through loadEngine().
-const atBuild = import.meta.env.SSR ? await import('../../lib/selector/engine.ts') : null;
+const atBuild = import.meta.env.SSR ? await import('../../lib/selector/island-engine.ts') : null;
 
 export interface Props {
   /** Starting answers: default | alignment | chat | knowledge | verifiable | fresh-facts. */
@@ -44,21 +44,33 @@ export interface Props {
   syncUrl?: boolean;
   /** Level of the island's headings (default 2). */
   headingLevel?: 2 | 3 | 4;
+  /**
+   * Titles of the cards an answer can link to, by id, from the deck at build time (MethodSelectorIsland.astro passes
+   * them); a card without one is linked by its id.
+   */
+  cardTitles?: Record<string, string>;
+  /** [id, name] of the models to choose from (the wrapper passes the memory model's presets). */
+  models: readonly Option[];
+  /** [id, name] of the GPUs to choose from. */
+  gpus: readonly Option[];
 }
 
+type Option = readonly [string, string];
+
 interface State {
-  input: SelectorInput;
-  /** The answer for `input` (null only before the engine arrives on a page without a build-time answer). */
+  /** The answers (null, like `r`, only before the engine arrives on a page without a build-time answer). */
+  input: SelectorInput | null;
+  /** The answer for `input`. */
   r: Recommendation | null;
   notices: Notice[];
   touched: boolean;
 }
 
-type Engine = typeof import('../../lib/selector/lazy.ts');
+type Engine = typeof import('../../lib/selector/island-engine.ts');
 let engine: Engine | null = null;
 let loading: Promise<Engine> | null = null;
 function loadEngine(): Promise<Engine> {
-  loading ??= import('../../lib/selector/lazy.ts').then((m) => {
+  loading ??= import('../../lib/selector/island-engine.ts').then((m) => {
     engine = m;
     return m;
   });
@@ -98,7 +110,7 @@ function select(
   id: string,
   key: 'model' | 'gpu',
   text: string,
-  options: readonly (readonly [string, string, ...unknown[]])[],
+  options: readonly Option[],
   input: SelectorInput,
   set: Setter,
 ) {
@@ -126,257 +138,262 @@ interface CountProps {
 }
 
 /** A count field that accepts "3000", "3,000" or "500M", and says so when it cannot read the value. */
-class CountField extends Component<CountProps, { text: string }> {
-  state = { text: formatCount(this.props.value) };
-
-  componentDidUpdate(prev: CountProps) {
-    if (prev.value !== this.props.value && parseCount(this.state.text) !== this.props.value) {
-      this.setState({ text: formatCount(this.props.value) });
-    }
-  }
-
-  render({ id, label, hint, min, onValue }: CountProps, { text }: { text: string }) {
-    const v = parseCount(text);
-    const bad = v === null || v < min;
-    return (
-      <div class="ms-field">
-        <label for={id}>{label}</label>
-        <input
-          id={id}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          value={text}
-          aria-invalid={bad}
-          aria-describedby={`${id}-hint`}
-          onInput={(e) => {
-            const t = e.currentTarget.value;
-            const x = parseCount(t);
-            this.setState({ text: t });
-            if (x !== null && x >= min) onValue(x);
-          }}
-        />
-        <span id={`${id}-hint`} class={bad ? 'ms-hint ms-bad' : 'ms-hint'}>
-          {bad ? `Enter a whole number of at least ${min}, e.g. ${hint}.` : `e.g. ${hint}`}
-        </span>
-      </div>
-    );
-  }
+function CountField({ id, label, hint, value, min, onValue }: CountProps) {
+  const [text, setText] = useState(() => formatCount(value));
+  // A new value from outside (a preset, a link) replaces the text, unless the text already reads as that value.
+  useEffect(() => {
+    if (parseCount(text) !== value) setText(formatCount(value));
+  }, [value]);
+  const v = parseCount(text);
+  const bad = v === null || v < min;
+  return (
+    <div class="ms-field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        value={text}
+        aria-invalid={bad}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => {
+          const t = e.currentTarget.value;
+          const x = parseCount(t);
+          setText(t);
+          if (x !== null && x >= min) onValue(x);
+        }}
+      />
+      <span id={`${id}-hint`} class={bad ? 'ms-hint ms-bad' : 'ms-hint'}>
+        {bad ? `Enter a whole number of at least ${min}, e.g. ${hint}.` : `e.g. ${hint}`}
+      </span>
+    </div>
+  );
 }
 
-export default class MethodSelector extends Component<Props, State> {
-  constructor(props: Props) {
-    super(props);
-    const input = normalizeInput(PRESETS[props.preset ?? 'default']);
-    let r: Recommendation | null = null;
-    if (atBuild) r = atBuild.recommend(input);
-    else if (engine) r = engine.recommend(input);
-    else {
-      const json = document.getElementById(`${this.id()}-result`)?.getAttribute('data-answer');
-      r = json ? (JSON.parse(json) as Recommendation) : null;
-    }
-    this.state = { input, r, notices: [], touched: false };
+function initialState(id: string, preset: string | undefined): State {
+  const e = atBuild ?? engine;
+  let r: Recommendation | null;
+  if (e) r = e.recommend(e.PRESETS[preset ?? 'default']);
+  else {
+    const json = document.getElementById(`${id}-result`)?.getAttribute('data-answer');
+    r = json ? (JSON.parse(json) as Recommendation) : null;
   }
+  return { input: r?.input ?? null, r, notices: [], touched: false };
+}
 
-  id(): string {
-    return this.props.id ?? `ms-${this.props.preset ?? 'default'}`;
-  }
+const warm = () => {
+  loadEngine();
+};
 
-  componentDidMount() {
-    const search = this.props.syncUrl !== false ? location.search : '';
-    if (!search && this.state.r) return;
+export default function MethodSelector({
+  preset,
+  id: idProp,
+  base,
+  syncUrl = true,
+  headingLevel = 2,
+  cardTitles = {},
+  models,
+  gpus,
+}: Props) {
+  const id = idProp ?? `ms-${preset ?? 'default'}`;
+  const [state, setState] = useState<State>(() => initialState(id, preset));
+  const { input, notices, r, touched } = state;
+
+  // Answers from the URL (or no build-time answer): load the engine at once.
+  useEffect(() => {
+    const search = syncUrl ? location.search : '';
+    if (!search && state.r) return;
     loadEngine().then((e) => {
-      const parsed = search ? e.inputFromParams(search, PRESETS[this.props.preset ?? 'default']) : null;
-      this.setState(({ input, touched }) => {
-        const next = parsed && !touched ? parsed.input : input;
-        return { input: next, notices: parsed?.notices ?? [], r: e.recommend(next) };
+      const start = e.PRESETS[preset ?? 'default'];
+      const parsed = search ? e.inputFromParams(search, start) : null;
+      setState((s) => {
+        const next = parsed && !s.touched ? parsed.input : (s.input ?? e.normalizeInput(start));
+        return { ...s, input: next, notices: parsed?.notices ?? [], r: e.recommend(next) };
       });
     });
-  }
+  }, []);
 
-  componentDidUpdate(_: Props, prev: State) {
-    const { input, r, touched } = this.state;
-    if (this.props.syncUrl !== false && touched && engine && r !== prev.r) {
+  // Once the reader changed an answer, the URL carries the answers.
+  useEffect(() => {
+    if (syncUrl && touched && engine && input)
       history.replaceState(
         history.state,
         '',
         `${location.pathname}?${engine.serializeSelectorParams(input)}${location.hash}`,
       );
-    }
-  }
+  }, [r]);
 
-  warm = () => {
-    loadEngine();
-  };
-
-  set: Setter = (key, value) => {
-    this.setState(({ input, r }) => {
-      const next = { ...input, [key]: value };
-      return { input: next, touched: true, r: engine ? engine.recommend(next) : r };
+  const set: Setter = (key, value) => {
+    setState((s) => {
+      if (!s.input) return s;
+      const next = { ...s.input, [key]: value };
+      return { ...s, input: next, touched: true, r: engine ? engine.recommend(next) : s.r };
     });
-    if (!engine) loadEngine().then((e) => this.setState(({ input }) => ({ r: e.recommend(input) })));
+    if (!engine) loadEngine().then((e) => setState((s) => (s.input ? { ...s, r: e.recommend(s.input) } : s)));
   };
 
-  render({ headingLevel = 2, base }: Props, { input, notices, r, touched }: State) {
-    const id = this.id();
-    const set = this.set;
-    const H = `h${headingLevel}` as 'h2';
-    const counted = input.data === 'demonstrations' || input.data === 'preferences' || input.data === 'binary-feedback';
-    return (
-      <div class="ms">
-        {notices.length > 0 && (
-          <div class="ms-notices" role="status">
-            <p>Parts of this link were ignored:</p>
-            <ul>
-              {notices.map((x) => (
-                <li key={x.param + x.value}>{x.message}</li>
+  if (!input) return <p class="ms">Loading the selector…</p>;
+
+  const H = `h${headingLevel}` as 'h2';
+  const counted = input.data === 'demonstrations' || input.data === 'preferences' || input.data === 'binary-feedback';
+  return (
+    <div class="ms">
+      {notices.length > 0 && (
+        <div class="ms-notices" role="status">
+          <p>Parts of this link were ignored:</p>
+          <ul>
+            {notices.map((x) => (
+              <li key={x.param + x.value}>{x.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <a class="ms-skip" href={`#${id}-answer`}>
+        Skip to the recommendation
+      </a>
+      <div class="ms-form" onFocusIn={warm} onPointerDown={warm}>
+        {radios(id, 'goal', 'What should the model get better at?', GOAL_LABELS, input, set)}
+        {radios(
+          id,
+          'data',
+          'What data do you have?',
+          DATA_LABELS,
+          input,
+          set,
+          counted ? (
+            <CountField
+              id={`${id}-examples`}
+              label="How many examples, pairs or labels?"
+              hint="3000"
+              value={input.examples}
+              min={0}
+              onValue={(v) => set('examples', v)}
+            />
+          ) : input.data === 'corpus' ? (
+            <CountField
+              id={`${id}-tokens`}
+              label="Corpus size in tokens"
+              hint="500M"
+              value={input.tokens}
+              min={0}
+              onValue={(v) => set('tokens', v)}
+            />
+          ) : null,
+        )}
+        {radios(id, 'quality', 'How clean is the data?', QUALITY, input, set)}
+        {radios(id, 'eval', 'Do you have a held-out eval set with a task metric?', EVAL, input, set)}
+        {radios(id, 'sft', 'Is the model already instruction-tuned?', SFT, input, set)}
+        <fieldset class="ms-group">
+          <legend>Model and GPUs</legend>
+          {select(id, 'model', 'Model', models, input, set)}
+          {select(id, 'gpu', 'GPU', gpus, input, set)}
+          <CountField
+            id={`${id}-gpus`}
+            label="Number of GPUs"
+            hint="8"
+            value={input.gpus}
+            min={1}
+            onValue={(v) => set('gpus', Math.min(v, MAX_GPUS))}
+          />
+        </fieldset>
+        {radios(id, 'preserve', 'How much general capability must be kept?', PRESERVE_LABELS, input, set)}
+      </div>
+      <section class="ms-answer" aria-labelledby={`${id}-answer`}>
+        <H id={`${id}-answer`}>Recommendation</H>
+        {r && answer(r, id, base ?? import.meta.env.BASE_URL ?? '/', headingLevel, touched && !engine, cardTitles)}
+      </section>
+    </div>
+  );
+}
+
+function answer(
+  r: Recommendation,
+  id: string,
+  site: string,
+  headingLevel: number,
+  busy: boolean,
+  cardTitles: Record<string, string>,
+) {
+  const H3 = `h${headingLevel + 1}` as 'h3';
+  const m = r.memory;
+  const ru = r.runnerUp;
+  return (
+    <>
+      <div
+        class="ms-result"
+        id={`${id}-result`}
+        data-objective={r.objective}
+        data-strategy={r.strategy}
+        data-prerequisites={r.prerequisites.join(' ')}
+        data-answer={import.meta.env.SSR ? JSON.stringify(r) : undefined}
+        aria-live="polite"
+        aria-busy={busy}
+      >
+        {r.prerequisites.length > 0 && (
+          <div class="ms-first">
+            <strong>Before anything else:</strong>
+            <ol>
+              {r.prerequisites.map((p) => (
+                <li key={p}>{PREREQUISITE_LABELS[p]}</li>
               ))}
-            </ul>
+            </ol>
           </div>
         )}
-        <a class="ms-skip" href={`#${id}-answer`}>
-          Skip to the recommendation
-        </a>
-        <div class="ms-form" onFocusIn={this.warm} onPointerDown={this.warm}>
-          {radios(id, 'goal', 'What should the model get better at?', GOAL_LABELS, input, set)}
-          {radios(
-            id,
-            'data',
-            'What data do you have?',
-            DATA_LABELS,
-            input,
-            set,
-            counted ? (
-              <CountField
-                id={`${id}-examples`}
-                label="How many examples, pairs or labels?"
-                hint="3000"
-                value={input.examples}
-                min={0}
-                onValue={(v) => set('examples', v)}
-              />
-            ) : input.data === 'corpus' ? (
-              <CountField
-                id={`${id}-tokens`}
-                label="Corpus size in tokens"
-                hint="500M"
-                value={input.tokens}
-                min={0}
-                onValue={(v) => set('tokens', v)}
-              />
-            ) : null,
-          )}
-          {radios(id, 'quality', 'How clean is the data?', QUALITY, input, set)}
-          {radios(id, 'eval', 'Do you have a held-out eval set with a task metric?', EVAL, input, set)}
-          {radios(id, 'sft', 'Is the model already instruction-tuned?', SFT, input, set)}
-          <fieldset class="ms-group">
-            <legend>Model and GPUs</legend>
-            {select(id, 'model', 'Model', MEMORY_MODELS, input, set)}
-            {select(id, 'gpu', 'GPU', MEMORY_GPUS, input, set)}
-            <CountField
-              id={`${id}-gpus`}
-              label="Number of GPUs"
-              hint="8"
-              value={input.gpus}
-              min={1}
-              onValue={(v) => set('gpus', Math.min(v, 1024))}
-            />
-          </fieldset>
-          {radios(id, 'preserve', 'How much general capability must be kept?', PRESERVE_LABELS, input, set)}
-        </div>
-        <section class="ms-answer" aria-labelledby={`${id}-answer`}>
-          <H id={`${id}-answer`}>Recommendation</H>
-          {r ? (
-            this.answer(r, id, base ?? import.meta.env.BASE_URL ?? '/', headingLevel, touched && !engine)
-          ) : (
-            <p>Loading the selector…</p>
-          )}
-        </section>
+        <p class="ms-headline">
+          <strong>{r.headline}</strong>
+        </p>
+        {m && (
+          <p>
+            {r.strategy === 'does-not-fit' ? `Even ${STRATEGY_LABELS[m.method]} needs` : 'Estimate:'} about{' '}
+            <strong>{gb(m.perGpuBytes)} per GPU</strong> of {gb(m.usableBytes)}
+            {r.input.gpus > 1 ? `, on ${r.input.gpus} GPUs` : ''}.
+          </p>
+        )}
       </div>
-    );
-  }
-
-  answer(r: Recommendation, id: string, site: string, headingLevel: number, busy: boolean) {
-    const H3 = `h${headingLevel + 1}` as 'h3';
-    const m = r.memory;
-    const ru = r.runnerUp;
-    return (
-      <>
-        <div
-          class="ms-result"
-          id={`${id}-result`}
-          data-objective={r.objective}
-          data-strategy={r.strategy}
-          data-prerequisites={r.prerequisites.join(' ')}
-          data-answer={import.meta.env.SSR ? JSON.stringify(r) : undefined}
-          aria-live="polite"
-          aria-busy={busy}
-        >
-          {r.prerequisites.length > 0 && (
-            <div class="ms-first">
-              <strong>Before anything else:</strong>
-              <ol>
-                {r.prerequisites.map((p) => (
-                  <li key={p}>{PREREQUISITE_LABELS[p]}</li>
-                ))}
-              </ol>
-            </div>
-          )}
-          <p class="ms-headline">
-            <strong>{r.headline}</strong>
-          </p>
-          {m && (
-            <p>
-              {r.strategy === 'does-not-fit' ? `Even ${STRATEGY_LABELS[m.method]} needs` : 'Estimate:'} about{' '}
-              <strong>{gb(m.perGpuBytes)} per GPU</strong> of {gb(m.usableBytes)}
-              {r.input.gpus > 1 ? `, on ${r.input.gpus} GPUs` : ''}.
-            </p>
-          )}
-        </div>
-        <H3>Why</H3>
-        <ul class="ms-reasons">
-          {r.reasons.map((x) => (
-            <li key={x.text}>
-              <span class="ms-tag">{INPUT_LABELS[x.input]}</span> {x.text}
-            </li>
-          ))}
-        </ul>
-        {r.calculator && m && (
-          <p>
-            <a href={calculatorHref(r.calculator, site)}>Open this setup in the VRAM calculator</a>
-            {m.extraBytes > 0 ? ` (training only; add ${gb(m.extraBytes)} for ${m.extraNote})` : ''}
-          </p>
-        )}
-        <H3>Runner-up</H3>
+      <H3>Why</H3>
+      <ul class="ms-reasons">
+        {r.reasons.map((x) => (
+          <li key={x.text}>
+            <span class="ms-tag">{INPUT_LABELS[x.input]}</span> {x.text}
+          </li>
+        ))}
+      </ul>
+      {r.calculator && m && (
         <p>
-          <strong>{headlineOf(ru.objective, ru.strategy)}</strong>: {ru.when}
+          <a href={calculatorHref(r.calculator, site)}>Open this setup in the VRAM calculator</a>
+          {m.extraBytes > 0 ? ` (training only; add ${gb(m.extraBytes)} for ${m.extraNote})` : ''}
         </p>
-        {r.strategyRunnerUp && (
-          <p>
-            <strong>{STRATEGY_LABELS[r.strategyRunnerUp.strategy]}</strong> instead of {STRATEGY_LABELS[r.strategy]}:{' '}
-            {r.strategyRunnerUp.when}
-          </p>
-        )}
-        <H3>What would change the answer</H3>
-        <ul>
-          {r.flips.map((f) => (
-            <li key={f.text}>{f.text}</li>
-          ))}
-        </ul>
-        <H3>Read more</H3>
-        <ul class="ms-cards">
-          {r.cards.map((c) => (
-            <li key={c.slug}>
-              <a href={cardHref(c.slug, site)}>{c.why}</a>
-            </li>
-          ))}
-        </ul>
-        <p class="ms-assume">
-          Estimates assume sequence length {ASSUMPTIONS.seq}, micro-batch 1 (a preference pair is 2 sequences), gradient
-          checkpointing, FlashAttention, mixed bf16 with AdamW, rank-{ASSUMPTIONS.rank} adapters on all linear layers,
-          QLoRA with NF4 and paged 8-bit AdamW, and ZeRO-3/FSDP across GPUs when needed.
+      )}
+      <H3>Runner-up</H3>
+      <p>
+        <strong>{headlineOf(ru.objective, ru.strategy)}</strong>: {ru.when}
+      </p>
+      {r.strategyRunnerUp && (
+        <p>
+          <strong>{STRATEGY_LABELS[r.strategyRunnerUp.strategy]}</strong> instead of {STRATEGY_LABELS[r.strategy]}:{' '}
+          {r.strategyRunnerUp.when}
         </p>
-      </>
-    );
-  }
+      )}
+      <H3>What would change the answer</H3>
+      <ul>
+        {r.flips.map((f) => (
+          <li key={f.text}>{f.text}</li>
+        ))}
+      </ul>
+      <H3>Read more</H3>
+      <ul class="ms-cards">
+        {r.cards.map((c) => (
+          <li key={c.slug}>
+            <a href={cardHref(c.slug, site)}>{cardTitles[c.slug] ?? c.slug}</a>
+          </li>
+        ))}
+      </ul>
+      <p class="ms-assume">
+        Estimates assume sequence length {ASSUMPTIONS.seq}, micro-batch 1 (a preference pair is 2 sequences), gradient
+        checkpointing, FlashAttention, mixed bf16 with AdamW, rank-{ASSUMPTIONS.rank} adapters on all linear layers,
+        QLoRA with NF4 and paged 8-bit AdamW, and ZeRO-3/FSDP across GPUs when needed.
+      </p>
+    </>
+  );
 }

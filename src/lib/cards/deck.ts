@@ -1,7 +1,9 @@
 import { type Kind, LEVELS, type Level } from '../../schemas/enums.ts';
 import type { Quiz } from '../../schemas/quiz.ts';
 import type { Source } from '../../schemas/source.ts';
-import type { SeriesInfo, Topic } from '../../schemas/topic.ts';
+import type { SeriesInfo } from '../../schemas/series.ts';
+import type { Topic } from '../../schemas/topic.ts';
+import { formatDay } from '../schedule/day.ts';
 import { readingMinutes } from './words.ts';
 
 /** A card as pages use it: plain data, references already resolved to ids. */
@@ -132,8 +134,8 @@ export const KIND_LABELS: Record<Kind, string> = {
   checklist: 'Checklist',
 };
 
-/** `2026-10-07` in UTC. */
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+/** `2026-10-07` in UTC (the day pages' formatDay). */
+export const isoDay = (d: Date): string => formatDay(d);
 
 /** "7 October 2026", fixed to UTC and English so builds are reproducible. */
 const HUMAN_DATE = new Intl.DateTimeFormat('en-GB', {

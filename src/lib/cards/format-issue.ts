@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { formatDay } from '../schedule/day.ts';
 
 /** What to write when a required field is missing: the fix, in the author's terms. */
 const REQUIRED_HINTS: Record<string, string> = {
@@ -13,11 +14,18 @@ const REQUIRED_HINTS: Record<string, string> = {
   'sources.title': 'give the source a title',
   'sources.url': 'give the source an https url',
   'quiz.question': 'add the quiz question',
-  'quiz.choices': 'add 2–5 choices',
+  'quiz.choices': 'add 2–5 choices, each { text, why }',
+  'quiz.choices.text': "add the option's text",
+  'quiz.choices.why': 'add why this option is right or wrong, in 1–2 sentences',
   'quiz.answer': 'add the 0-based index of the right choice',
-  'quiz.explanation': 'add an explanation of the answer',
   'series.id': 'add the series id',
   'series.part': 'add the part number (1, 2, …)',
+};
+
+/** Fields that were renamed or folded into others: an unknown key with a hint here says where its content goes. */
+const MOVED_FIELDS: Record<string, string> = {
+  'quiz.explanation':
+    '"explanation" is gone: the right choice\'s why carries it now (quiz.choices[answer].why); give every other choice a why too',
 };
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -30,7 +38,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function show(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return formatDay(value);
   const s = JSON.stringify(value);
   return s === undefined ? String(value) : s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
@@ -57,6 +65,8 @@ export function formatIssue(issue: z.core.$ZodIssue, data: unknown): { field: st
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
       const only = issue.keys.length === 1 ? issue.keys[0] : undefined;
+      const moved = only === undefined ? undefined : MOVED_FIELDS[hintKey ? `${hintKey}.${only}` : only];
+      if (only !== undefined && moved) return { field: pathLabel([...path, only]), message: moved };
       return {
         field: only === undefined ? field : pathLabel([...path, only]),
         message: `unknown field ${keys}: remove it or check its spelling`,
@@ -79,6 +89,9 @@ export function formatIssue(issue: z.core.$ZodIssue, data: unknown): { field: st
       return { field, message: `${issue.message}${size}` };
     }
     default: {
+      // Messages written in full (they quote what they need) are printed as they are.
+      if (issue.code === 'custom' && (issue.params as { verbatim?: boolean } | undefined)?.verbatim)
+        return { field, message: issue.message };
       // Lead with the offending value so the author can find it, unless the message already names it.
       const v =
         value instanceof Date ? show(value) : value === undefined || typeof value === 'object' ? '' : show(value);

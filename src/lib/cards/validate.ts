@@ -1,9 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { type CardData, makeCardSchema } from '../../schemas/card.ts';
-import { seriesInfoSchema, topicSchema } from '../../schemas/topic.ts';
+import { seriesInfoSchema } from '../../schemas/series.ts';
+import { topicSchema } from '../../schemas/topic.ts';
 import type { DeckPolicy } from '../site/config.ts';
 import { formatIssue } from './format-issue.ts';
 import { countWords, splitFrontmatter } from './frontmatter.ts';
+import { quizBalanceProblems } from './quiz-balance.ts';
 
 /** One problem, located for the author: `content/cards/qlora.mdx: level: "expert" is not one of …`. */
 export interface ContentProblem {
@@ -162,7 +164,7 @@ export function validateDeck(input: DeckInput): DeckResult {
         add('related', `missing: link at least ${policy.minRelated} related cards`);
       }
       if (policy.requireQuiz && raw.quiz === undefined)
-        add('quiz', 'missing: every card ends with a quiz (question, choices, answer, explanation)');
+        add('quiz', 'missing: every card ends with a quiz (question, choices of { text, why }, answer)');
       if (Array.isArray(raw.tags) && (raw.tags.length < policy.minTags || raw.tags.length > policy.maxTags)) {
         add('tags', `has ${raw.tags.length} tags: use ${policy.minTags}–${policy.maxTags}`);
       }
@@ -182,6 +184,10 @@ export function validateDeck(input: DeckInput): DeckResult {
   unique(valid, (c) => c.data.title.trim().toLowerCase(), 'title', problems);
   if (input.policy) unique(valid, (c) => c.data.summary.trim().toLowerCase(), 'summary', problems);
   checkSeries(valid, problems);
+  if (input.policy?.quiz) {
+    const quizzes = valid.flatMap((c) => (c.data.quiz ? [{ file: c.file, quiz: c.data.quiz }] : []));
+    problems.push(...quizBalanceProblems(quizzes, input.policy.quiz));
+  }
 
   const bad = new Set(problems.map((p) => p.file));
   return { problems, cards: valid.filter((c) => !bad.has(c.file)) };

@@ -1,30 +1,15 @@
-import { DAY_MS, type DayInput, dayNumber } from '../schedule/day.ts';
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function assertValidDate(date: Date, what: string): void {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new TypeError(`${what} must be a valid Date, got ${String(date)}`);
-  }
-}
+import { assertValidDate, DAY_MS, type DayInput, dayNumber } from '../schedule/day.ts';
 
 /**
  * RFC 822 date-time as RSS 2.0 uses it (with the 4-digit year of RFC 1123/2822), always in GMT:
- * `Tue, 06 Oct 2026 06:00:00 GMT`.
+ * `Tue, 06 Oct 2026 06:00:00 GMT`. That is exactly what Date#toUTCString writes (ECMA-262 fixes the format) for
+ * years 1000 to 9999; other years would not have four digits, so they throw.
  */
 export function toRfc822(date: Date): string {
   assertValidDate(date, 'date');
   const year = date.getUTCFullYear();
   if (year < 1000 || year > 9999) throw new RangeError(`year ${year} cannot be written as an RFC 822 date`);
-  return (
-    `${WEEKDAYS[date.getUTCDay()]}, ${pad2(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${year} ` +
-    `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())} GMT`
-  );
+  return date.toUTCString();
 }
 
 /** RFC 3339 date-time in UTC, as JSON Feed and Atom use it: `2026-10-06T06:00:00.000Z`. */

@@ -5,4 +5,6 @@ export { buildJsonFeed, JSON_FEED_VERSION, type JsonFeed, type JsonFeedItem, jso
 export { buildRss, RSS_NAMESPACES } from './rss.ts';
 export type { FeedChannel, FeedImage, FeedItem } from './types.ts';
 export { assertAbsoluteUrl } from './validate.ts';
-export { cdata, escapeHtml, escapeXml, normalizeXmlText, stripInvalidXmlChars } from './xml.ts';
+// escapeHtml lives in src/lib/html; re-exported because the feed fragments in src/astro/feed-render.ts are built with it.
+export { escapeHtml } from '../html/entities.ts';
+export { cdata, escapeXml, normalizeXmlText, stripInvalidXmlChars } from './xml.ts';

@@ -1,7 +1,8 @@
 import { toRfc822 } from './dates.ts';
 import type { FeedChannel, FeedItem } from './types.ts';
 import { validateFeed } from './validate.ts';
-import { cdata, escapeHtml, escapeXml } from './xml.ts';
+import { escapeHtml } from '../html/entities.ts';
+import { cdata, escapeXml } from './xml.ts';
 
 export const RSS_NAMESPACES = {
   atom: 'http://www.w3.org/2005/Atom',

@@ -1,3 +1,4 @@
+import { assertValidDate } from '../schedule/day.ts';
 import type { FeedChannel, FeedItem } from './types.ts';
 
 export function assertAbsoluteUrl(value: string, what: string): void {
@@ -9,12 +10,6 @@ export function assertAbsoluteUrl(value: string, what: string): void {
     ok = false;
   }
   if (!ok) throw new Error(`${what} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
-}
-
-export function assertValidDate(date: Date, what: string): void {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new TypeError(`${what} must be a valid Date, got ${String(date)}`);
-  }
 }
 
 /** Checks what every feed format needs: absolute URLs, valid dates, unique non-empty guids. */

@@ -1,6 +1,7 @@
 /**
  * XML text helpers for the feed builders. Everything that goes into a feed passes through one of these.
  */
+import { escapeUTF8 } from 'entities/escape';
 
 /**
  * Characters XML 1.0 forbids anywhere in a document (C0 controls other than tab, LF and CR, lone surrogates,
@@ -20,25 +21,9 @@ export function normalizeXmlText(text: string): string {
   return stripInvalidXmlChars(text).replace(/\r\n?/g, '\n');
 }
 
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
 /** Escapes text for XML element content and for attribute values (either quote style); see normalizeXmlText. */
 export function escapeXml(text: string): string {
-  return normalizeXmlText(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string);
-}
-
-/**
- * Escapes plain text so that it reads as the same text once interpreted as HTML (`&`, `<`, `>`, quotes).
- * Used for RSS `<description>`, which readers render as HTML.
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === "'" ? '&#39;' : (XML_ESCAPES[c] as string)));
+  return escapeUTF8(normalizeXmlText(text));
 }
 
 /**

@@ -10,7 +10,8 @@ export const DAY_MS = 86_400_000;
 /** A day given as a Date (its UTC calendar date counts, the time is ignored) or as `YYYY-MM-DD`. */
 export type DayInput = Date | string;
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The shape of a day: four-digit year, two-digit month and day. Whether it is a real date is parseIsoDay's job. */
+export const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses a strict `YYYY-MM-DD` string into a day number, or returns undefined when it is not a real date. */
 function parseIsoDayNumber(value: string): number | undefined {
@@ -20,16 +21,27 @@ function parseIsoDayNumber(value: string): number | undefined {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  // Rejects 2023-02-29, 2024-04-31 and the like (Date.UTC silently rolls them over).
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, takes years 0000-0099 as written
+  // Rejects 2023-02-29, 2024-04-31 and the like (Date silently rolls them over).
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     return undefined;
   }
-  return ms / DAY_MS;
+  return check.getTime() / DAY_MS;
 }
 
-function assertValidDate(date: Date, what: string): void {
+/**
+ * 00:00 UTC of a strict `YYYY-MM-DD` string (no surrounding space, no time), or undefined when it is not written that
+ * way or is not a real calendar date (2026-02-29, 2026-04-31). The one parser of written days: SITE_DATE, frontmatter
+ * dates and day slugs all go through it.
+ */
+export function parseIsoDay(value: string): Date | undefined {
+  const n = parseIsoDayNumber(value);
+  return n === undefined ? undefined : dayStart(n);
+}
+
+/** Throws a TypeError naming `what` unless `date` is a Date with a time value. */
+export function assertValidDate(date: Date, what: string): void {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new TypeError(`${what} must be a valid Date, got ${String(date)}`);
   }

@@ -1,4 +1,16 @@
-export { DAY_MS, type DayInput, dayNumber, dayStart, formatDay, lastNDays, parseSiteDate, toUtcDay } from './day.ts';
+export {
+  assertValidDate,
+  DAY_MS,
+  type DayInput,
+  dayNumber,
+  dayStart,
+  formatDay,
+  ISO_DAY,
+  lastNDays,
+  parseIsoDay,
+  parseSiteDate,
+  toUtcDay,
+} from './day.ts';
 export {
   cardsForDay,
   createSchedule,

@@ -1,24 +1,11 @@
-// Pagefind excerpts are HTML: the page text with entities escaped, and `<mark>` around matched words. We turn them
+// Pagefind excerpts are HTML: the page text with `<` and `>` escaped, and `<mark>` around matched words. We turn them
 // into plain segments so the UI builds DOM with textContent (no innerHTML, nothing to sanitise).
+import { decodeXmlEntities } from '../html/entities.ts';
 
 export interface Segment {
   text: string;
   /** A matched search term, shown highlighted. */
   mark: boolean;
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes the entities Pagefind emits (named basics and numeric); leaves anything else as written. */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[body.toLowerCase()] ?? whole;
-  });
 }
 
 /**
@@ -37,7 +24,7 @@ export function parseExcerpt(html: string): Segment[] {
       mark = false;
       continue;
     }
-    const text = decodeEntities(part);
+    const text = decodeXmlEntities(part);
     if (!text) continue;
     const last = out.at(-1);
     if (last && last.mark === mark) last.text += text;

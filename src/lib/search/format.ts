@@ -1,8 +1,6 @@
-// Words the search UI shows: status lines and filter labels. Pure so the wording is tested once.
+// Words the search UI shows: status lines. Pure so the wording is tested once.
 import type { SearchOutcome } from './pagefind.ts';
-import { activeFilterCount, type FilterKey, normalizeQuery } from './state.ts';
-
-export const FILTER_LABELS: Record<FilterKey, string> = { topic: 'Topic', level: 'Level', kind: 'Kind', tag: 'Tag' };
+import { activeFilterCount, normalizeQuery } from './state.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const quoted = (q: string) => `“${q.length > 60 ? `${q.slice(0, 59)}…` : q}”`;
@@ -31,6 +29,3 @@ export const searchingMessage = (query: string): string => {
 
 /** Shown when pagefind.js or the index cannot be loaded. */
 export const LOAD_ERROR = 'Search could not load. Check your connection and try again, or browse the cards by topic.';
-
-/** The text of the `n`th of `total` hits, for screen readers moving through results. */
-export const positionLabel = (n: number, total: number): string => `${n} of ${total}`;

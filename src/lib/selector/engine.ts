@@ -5,25 +5,29 @@
  * Texts are kept short: this module ships in the island (15 kB page JS budget).
  */
 import type { ShardingId } from '../memory/index.ts';
-import type { CardSlug } from './cards.ts';
-import { formatCount as n, headlineOf, STRATEGY_LABELS } from './labels.ts';
-import { trainingInputFor } from './memory-assumptions.ts';
-import { gb } from './format.ts';
-import { MEMORY_GPUS, MEMORY_MODELS } from './memory-names.ts';
-import { bestFigure, gpuMemoryGB, gpuName, modelName, modelSize, usableBytes } from './memory.ts';
+import {
+  KEEP_SKILLS_CARDS,
+  MEMORY_CARDS,
+  OBJECTIVE_CARDS,
+  OVERVIEW_CARD,
+  PREREQUISITE_CARDS,
+  STRATEGY_CARDS,
+} from './cited-cards.ts';
+import { headlineOf, STRATEGY_LABELS } from './labels.ts';
+import { trainingInputFor } from './memory-inputs.ts';
+import { formatCount as n, gb } from './numbers.ts';
+import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
+import { bestFigure, gpuMemoryGB, gpuName, modelName, modelSize, usableBytes } from './memory-figures.ts';
 import {
   COUNTED_DATA,
-  CPT_MIN_TOKENS,
-  LARGE_DATA,
-  MIN_EXAMPLES,
   NO_TRAINING,
   OBJECTIVE_RULES,
   type ObjectiveRule,
-  PPO_MIN_PAIRS,
   type RuleContext,
   STRATEGY_RULES,
   type StrategyRule,
 } from './rules.ts';
+import { CPT_MIN_TOKENS, LARGE_DATA, MIN_EXAMPLES, PPO_MIN_PAIRS } from './thresholds.ts';
 import { normalizeInput } from './input.ts';
 import {
   type CardRef,
@@ -309,68 +313,17 @@ function flipsOf(input: SelectorInput, core: Core): Flip[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Cards and calculator.
 
-/** Link text of every card the selector links to. */
-export const CARD_TEXT: Partial<Record<CardSlug, string>> = {
-  'define-metrics-first': 'Define metrics first',
-  'data-quality-over-quantity': 'Data quality over quantity',
-  'curating-a-dataset': 'Curating a dataset',
-  'fine-tune-vs-prompt-vs-rag': 'Fine-tune, prompt or RAG?',
-  'instruction-tuning-sft': 'Instruction tuning (SFT)',
-  'chat-templates-loss-masking': 'Chat templates and loss masking',
-  'catastrophic-forgetting': 'Catastrophic forgetting',
-  dpo: 'DPO',
-  orpo: 'ORPO',
-  kto: 'KTO',
-  'preference-data': 'Preference data',
-  'rlhf-ppo': 'RLHF with PPO',
-  'reward-hacking-and-kl-penalty': 'Reward hacking and the KL penalty',
-  'grpo-rlvr': 'GRPO and verifiable rewards',
-  'synthetic-data-distillation': 'Synthetic data and distillation',
-  'full-fine-tuning': 'Full fine-tuning',
-  lora: 'LoRA',
-  'lora-rank-and-alpha': 'LoRA rank and alpha',
-  dora: 'DoRA',
-  qlora: 'QLoRA',
-  'qlora-memory-pitfalls': 'QLoRA memory pitfalls',
-  'zero-and-fsdp': 'ZeRO and FSDP',
-  'where-gpu-memory-goes': 'Where GPU memory goes',
-  'gradient-checkpointing': 'Gradient checkpointing',
-  'lora-learns-less-forgets-less': 'LoRA learns less and forgets less',
-  'capability-regression-checks': 'Capability regression checks',
-  'fine-tuning-strategy': 'Fine-tuning strategy',
-};
-
-const OBJECTIVE_CARDS: Record<Objective, CardSlug[]> = {
-  prompting: ['fine-tune-vs-prompt-vs-rag'],
-  rag: ['fine-tune-vs-prompt-vs-rag'],
-  sft: ['instruction-tuning-sft', 'chat-templates-loss-masking'],
-  'continued-pretraining': ['catastrophic-forgetting', 'instruction-tuning-sft'],
-  dpo: ['dpo', 'preference-data'],
-  orpo: ['orpo', 'preference-data'],
-  kto: ['kto'],
-  'rlhf-ppo': ['rlhf-ppo', 'reward-hacking-and-kl-penalty'],
-  grpo: ['grpo-rlvr', 'reward-hacking-and-kl-penalty'],
-};
-
-const STRATEGY_CARDS: Partial<Record<Strategy, CardSlug[]>> = {
-  full: ['full-fine-tuning'],
-  lora: ['lora', 'lora-rank-and-alpha'],
-  dora: ['dora'],
-  qlora: ['qlora', 'qlora-memory-pitfalls'],
-};
-
 function cardsOf(input: SelectorInput, core: Core, prerequisites: Prerequisite[]): CardRef[] {
-  const slugs: CardSlug[] = ['define-metrics-first'];
-  if (prerequisites.includes('curate-data')) slugs.push('data-quality-over-quantity', 'curating-a-dataset');
+  const slugs: string[] = [...PREREQUISITE_CARDS['eval-set']];
+  if (prerequisites.includes('curate-data')) slugs.push(...PREREQUISITE_CARDS['curate-data']);
   slugs.push(...OBJECTIVE_CARDS[core.objective], core.rule.source, ...(STRATEGY_CARDS[core.strategy] ?? []));
   if (core.memory) {
-    if (core.memory.sharding !== 'none') slugs.push('zero-and-fsdp');
-    slugs.push('where-gpu-memory-goes', 'gradient-checkpointing');
+    if (core.memory.sharding !== 'none') slugs.push(...MEMORY_CARDS.sharded);
+    slugs.push(...MEMORY_CARDS.always);
   }
-  if (core.strategy !== 'none' && input.preserve === 'high')
-    slugs.push('lora-learns-less-forgets-less', 'capability-regression-checks');
-  slugs.push('fine-tuning-strategy');
-  return [...new Set(slugs)].map((slug) => ({ slug, why: CARD_TEXT[slug] ?? slug }));
+  if (core.strategy !== 'none' && input.preserve === 'high') slugs.push(...KEEP_SKILLS_CARDS);
+  slugs.push(OVERVIEW_CARD);
+  return [...new Set(slugs)].map((slug) => ({ slug }));
 }
 
 /**
@@ -413,21 +366,23 @@ export function recommend(raw?: Partial<SelectorInput> | null): Recommendation {
       headline: headlineOf(core.objective, core.strategy),
     };
   } catch {
-    // Never reached in tests (they check rule !== 'error'); keeps the island alive if a bug slips through.
+    // Never reached in tests (they check rule !== 'error'); keeps the island alive if a bug slips through, with the
+    // fallback rule's answer.
+    const fallback = OBJECTIVE_RULES.at(-1) as ObjectiveRule;
     return {
       input,
       rule: 'error',
-      objective: 'prompting',
+      objective: fallback.objective,
       strategy: 'none',
       prerequisites,
-      reasons: [{ input: 'goal', text: 'Start with prompting and an eval.' }],
-      runnerUp: { objective: 'sft', strategy: 'lora', when: 'With 50+ curated demonstrations.' },
+      reasons: fallback.reasons(ruleContext(input)),
+      runnerUp: { objective: fallback.runnerUp, strategy: 'lora', when: fallback.runnerUpWhen },
       strategyRunnerUp: null,
       flips: [],
       memory: null,
       calculator: null,
-      cards: [{ slug: 'fine-tuning-strategy', why: 'Fine-tuning strategy' }],
-      headline: headlineOf('prompting', 'none'),
+      cards: [{ slug: fallback.source }],
+      headline: headlineOf(fallback.objective, 'none'),
     };
   }
 }

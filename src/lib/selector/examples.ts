@@ -1,4 +1,6 @@
-/** Worked examples shown in the static decision table (the issue's scenarios), each a full set of answers. */
+/** Worked examples shown in the static decision table, each a full set of answers. */
+import { formatCount as n } from './numbers.ts';
+import { MIN_EXAMPLES } from './thresholds.ts';
 import type { SelectorInput } from './types.ts';
 
 export interface WorkedExample {
@@ -6,18 +8,27 @@ export interface WorkedExample {
   input: Partial<SelectorInput>;
 }
 
+// Counts the titles state, each also the example's answer.
+const PAIRS = 10_000;
+const DEMONSTRATIONS = 3000;
+const TOKENS = 500_000_000;
+const NOISY = 100_000;
+
 export const WORKED_EXAMPLES: readonly WorkedExample[] = [
-  { title: 'A handful (under 50) of examples for a task', input: { goal: 'task', data: 'few', eval: 'no' } },
+  {
+    title: `A handful (under ${n(MIN_EXAMPLES)}) of examples for a task`,
+    input: { goal: 'task', data: 'few', eval: 'no' },
+  },
   {
     title: 'Product facts that change every week',
     input: { goal: 'fresh-facts', data: 'demonstrations', examples: 2000, eval: 'yes' },
   },
   {
-    title: 'Base 8B model into a chat assistant: 3,000 curated instruction pairs, one 24 GB GPU',
+    title: `Base 8B model into a chat assistant: ${n(DEMONSTRATIONS)} curated instruction pairs, one 24 GB GPU`,
     input: {
       goal: 'chat',
       data: 'demonstrations',
-      examples: 3000,
+      examples: DEMONSTRATIONS,
       quality: 'curated',
       eval: 'yes',
       sft: 'no',
@@ -40,11 +51,11 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     },
   },
   {
-    title: '10,000 preference pairs on an instruction-tuned 7B, one 80 GB GPU',
+    title: `${n(PAIRS)} preference pairs on an instruction-tuned 7B, one 80 GB GPU`,
     input: {
       goal: 'alignment',
       data: 'preferences',
-      examples: 10_000,
+      examples: PAIRS,
       eval: 'yes',
       sft: 'yes',
       model: 'mistral-7b',
@@ -57,7 +68,7 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     input: {
       goal: 'alignment',
       data: 'preferences',
-      examples: 10_000,
+      examples: PAIRS,
       eval: 'yes',
       sft: 'no',
       model: 'mistral-7b',
@@ -79,11 +90,11 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     },
   },
   {
-    title: '500M-token domain corpus, 8B model, 8×80 GB, forgetting acceptable',
+    title: `${n(TOKENS)}-token domain corpus, 8B model, 8×80 GB, forgetting acceptable`,
     input: {
       goal: 'knowledge',
       data: 'corpus',
-      tokens: 500_000_000,
+      tokens: TOKENS,
       eval: 'yes',
       model: 'llama-3.1-8b',
       gpu: 'h100-80gb',
@@ -105,11 +116,11 @@ export const WORKED_EXAMPLES: readonly WorkedExample[] = [
     },
   },
   {
-    title: '100,000 noisy scraped examples',
+    title: `${n(NOISY)} noisy scraped examples`,
     input: {
       goal: 'task',
       data: 'demonstrations',
-      examples: 100_000,
+      examples: NOISY,
       quality: 'noisy',
       eval: 'no',
       model: 'llama-3.1-8b',

@@ -1,12 +1,11 @@
-/** The selector's answers: defaults, presets and normalization (small: part of the island's first load). */
-import { MEMORY_GPUS, MEMORY_MODELS } from './memory-names.ts';
+/** The selector's answers: defaults, presets and normalization (the island loads them with the engine). */
+import { MAX_COUNT, MAX_GPUS } from './limits.ts';
+import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
+import { CPT_MIN_TOKENS } from './thresholds.ts';
 import { DATA_KINDS, GOALS, type InputKey, PRESERVE_LEVELS, QUALITIES, type SelectorInput, YES_NO } from './types.ts';
 
 export const MODEL_IDS: readonly string[] = MEMORY_MODELS.map((m) => m[0]);
 export const GPU_IDS: readonly string[] = MEMORY_GPUS.map((g) => g[0]);
-
-export const MAX_GPUS = 1024;
-export const MAX_COUNT = 1e13;
 
 const pick = (ids: readonly string[], wanted: string) => (ids.includes(wanted) ? wanted : (ids[0] ?? wanted));
 
@@ -14,7 +13,8 @@ export const DEFAULT_INPUT: SelectorInput = {
   goal: 'task',
   data: 'demonstrations',
   examples: 1000,
-  tokens: 100_000_000,
+  // The smallest corpus the rules consider for continued pretraining.
+  tokens: CPT_MIN_TOKENS,
   quality: 'curated',
   eval: 'no',
   sft: 'yes',
@@ -24,7 +24,7 @@ export const DEFAULT_INPUT: SelectorInput = {
   preserve: 'medium',
 };
 
-/** Starting answers for `<MethodSelector preset="…" />`. */
+/** Starting answers for `<MethodSelectorIsland preset="…" />`. */
 export const PRESETS: Record<string, Partial<SelectorInput>> = {
   default: {},
   alignment: { goal: 'alignment', data: 'preferences', examples: 10_000, model: 'mistral-7b', gpu: 'a100-80gb' },

@@ -1,4 +1,6 @@
 /** Human labels for selector values (short, shared by the island, the static table and the engine's texts). */
+import { formatCount } from './numbers.ts';
+import { MIN_EXAMPLES } from './thresholds.ts';
 import type { DataKind, Goal, InputKey, Objective, Prerequisite, Preserve, Strategy } from './types.ts';
 
 export const GOAL_LABELS: Record<Goal, string> = {
@@ -14,7 +16,7 @@ export const GOAL_LABELS: Record<Goal, string> = {
 
 export const DATA_LABELS: Record<DataKind, string> = {
   none: 'None',
-  few: 'Fewer than 50 examples',
+  few: `Fewer than ${formatCount(MIN_EXAMPLES)} examples`,
   demonstrations: 'Demonstrations (prompt → good answer)',
   preferences: 'Preference pairs (chosen vs rejected)',
   'binary-feedback': 'Thumbs up/down labels',
@@ -54,12 +56,6 @@ export function headlineOf(objective: Objective, strategy: Strategy): string {
   if (strategy === 'none') return o;
   if (strategy === 'does-not-fit') return `${o}, but it does not fit these GPUs`;
   return `${o} with ${STRATEGY_LABELS[strategy]}`;
-}
-
-export function formatCount(n: number): string {
-  if (n >= 1e9 && n % 1e8 === 0) return `${n / 1e9}B`;
-  if (n >= 1e6 && n % 1e5 === 0) return `${n / 1e6}M`;
-  return n.toLocaleString('en-US');
 }
 
 /** Short label of each answer, shown next to the reasons that come from it. */

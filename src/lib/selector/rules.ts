@@ -1,26 +1,16 @@
 /**
  * The selector's decision rules, as data. Each rule names the card that explains it (`source`); its condition in
- * words is in rule-docs.ts (kept out of the island's bundle).
+ * words is in rule-conditions.ts (kept out of the island's bundle), its thresholds in thresholds.ts.
  *
  * Two tables:
  * - OBJECTIVE_RULES: ordered, the first rule whose `test` holds sets the objective (and its runner-up).
  * - STRATEGY_RULES: ordered, the first rule whose `test` holds gives the parameter strategies to try, best first;
- *   the engine recommends the first one that fits the GPUs (memory.ts), or "does-not-fit".
+ *   the engine recommends the first one that fits the GPUs (memory-figures.ts), or "does-not-fit".
  *
- * Thresholds are rules of thumb, not laws; they are constants here so the page, the table and the tests agree.
  */
-import type { CardSlug } from './cards.ts';
-import { formatCount as n } from './labels.ts';
+import { formatCount as n } from './numbers.ts';
+import { CPT_MIN_TOKENS, LARGE_DATA, MIN_EXAMPLES, PPO_MIN_PAIRS } from './thresholds.ts';
 import type { Goal, Objective, Reason, SelectorInput, TrainStrategy } from './types.ts';
-
-/** Below this many examples, use them as few-shot examples rather than training data. */
-export const MIN_EXAMPLES = 50;
-/** A raw corpus this large (tokens) is worth continued pretraining; smaller ones are better retrieved. */
-export const CPT_MIN_TOKENS = 100_000_000;
-/** With this many preference pairs (and the GPUs for it), PPO with a learned reward model becomes an option. */
-export const PPO_MIN_PAIRS = 50_000;
-/** With this many examples and forgetting acceptable, full fine-tuning's extra capacity can pay off. */
-export const LARGE_DATA = 50_000;
 
 /** Data kinds counted in `examples`. */
 export const COUNTED_DATA: readonly string[] = ['demonstrations', 'preferences', 'binary-feedback'];
@@ -39,8 +29,8 @@ export interface RuleContext {
 
 export interface ObjectiveRule {
   id: string;
-  /** Card slug that explains the rule. */
-  source: CardSlug;
+  /** Id of the card that explains the rule (checked against the deck: cited-cards.ts). */
+  source: string;
   objective: Objective;
   runnerUp: Objective;
   /** When the runner-up would win. */
@@ -53,7 +43,7 @@ function fewReason({ input }: RuleContext): Reason {
   if (input.data === 'none') return { input: 'data', text: 'With no examples there is nothing to train on yet.' };
   return {
     input: input.data === 'few' ? 'data' : 'examples',
-    text: `${input.data === 'few' ? 'Under 50' : n(input.examples)} examples: too few to train on, enough for few-shot prompts and a first eval.`,
+    text: `${input.data === 'few' ? `Under ${n(MIN_EXAMPLES)}` : n(input.examples)} examples: too few to train on, enough for few-shot prompts and a first eval.`,
   };
 }
 
@@ -100,7 +90,7 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
     source: 'grpo-rlvr',
     objective: 'prompting',
     runnerUp: 'grpo',
-    runnerUpWhen: 'With 50+ problems your checker can grade, on an instruction-tuned model.',
+    runnerUpWhen: `With ${n(MIN_EXAMPLES)}+ problems your checker can grade, on an instruction-tuned model.`,
     test: (c) => c.tooFew && c.input.goal === 'verifiable',
     reasons: (c) => [fewReason(c), goal('Score prompted answers with the checker: it is your eval.')],
   },
@@ -109,7 +99,7 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
     source: 'fine-tune-vs-prompt-vs-rag',
     objective: 'prompting',
     runnerUp: 'sft',
-    runnerUpWhen: 'With 50+ curated demonstrations, once few-shot prompting plateaus on your eval.',
+    runnerUpWhen: `With ${n(MIN_EXAMPLES)}+ curated demonstrations, once few-shot prompting plateaus on your eval.`,
     test: (c) => c.tooFew,
     reasons: (c) => [fewReason(c)],
   },
@@ -148,7 +138,7 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
     source: 'fine-tune-vs-prompt-vs-rag',
     objective: 'rag',
     runnerUp: 'continued-pretraining',
-    runnerUpWhen: 'With 100M+ tokens and some forgetting acceptable.',
+    runnerUpWhen: `With ${n(CPT_MIN_TOKENS)}+ tokens and some forgetting acceptable.`,
     test: (c) => c.input.goal === 'knowledge' && c.input.data === 'corpus',
     reasons: (c) => [
       c.bigCorpus
@@ -164,7 +154,7 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
     source: 'synthetic-data-distillation',
     objective: 'prompting',
     runnerUp: 'sft',
-    runnerUpWhen: 'Once you turn the corpus into 50+ demonstrations (e.g. distilled from a stronger model).',
+    runnerUpWhen: `Once you turn the corpus into ${n(MIN_EXAMPLES)}+ demonstrations (e.g. distilled from a stronger model).`,
     test: (c) => c.input.data === 'corpus',
     reasons: (c) => [
       { input: 'data', text: 'A raw corpus shows domain text, not the behaviour you want.' },
@@ -178,7 +168,7 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
     source: 'fine-tune-vs-prompt-vs-rag',
     objective: 'rag',
     runnerUp: 'continued-pretraining',
-    runnerUpWhen: 'With a raw corpus of 100M+ tokens and some forgetting acceptable.',
+    runnerUpWhen: `With a raw corpus of ${n(CPT_MIN_TOKENS)}+ tokens and some forgetting acceptable.`,
     test: (c) => c.input.goal === 'knowledge',
     reasons: () => [
       goal('Fine-tuning on Q&A pairs teaches the format more reliably than the facts; retrieval supplies the facts.'),
@@ -237,7 +227,7 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
     source: 'dpo',
     objective: 'dpo',
     runnerUp: 'rlhf-ppo',
-    runnerUpWhen: 'With 50,000+ pairs and GPUs for four models: a learned reward and online sampling.',
+    runnerUpWhen: `With ${n(PPO_MIN_PAIRS)}+ pairs and GPUs for four models: a learned reward and online sampling.`,
     test: (c) => c.input.data === 'preferences' && c.input.sft === 'yes',
     reasons: () => [
       {
@@ -319,7 +309,7 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
     source: 'fine-tuning-strategy',
     objective: 'prompting',
     runnerUp: 'sft',
-    runnerUpWhen: 'With 50+ curated demonstrations.',
+    runnerUpWhen: `With ${n(MIN_EXAMPLES)}+ curated demonstrations.`,
     test: () => true,
     reasons: () => [goal('Start with prompting and an eval.')],
   },
@@ -327,7 +317,8 @@ export const OBJECTIVE_RULES: readonly ObjectiveRule[] = [
 
 export interface StrategyRule {
   id: string;
-  source: CardSlug;
+  /** Id of the card that explains the rule (checked against the deck: cited-cards.ts). */
+  source: string;
   /** Strategies to try, best first; the first that fits the GPUs is recommended. */
   order: readonly TrainStrategy[];
   test: (objective: Objective, input: SelectorInput) => boolean;

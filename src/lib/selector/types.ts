@@ -79,8 +79,9 @@ export type Objective = (typeof OBJECTIVES)[number];
 
 export const STRATEGIES = ['full', 'lora', 'dora', 'qlora', 'none', 'does-not-fit'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
-/** A strategy that trains weights (and so has a memory estimate). */
-export type TrainStrategy = 'full' | 'lora' | 'dora' | 'qlora';
+/** The strategies that train weights (and so have a memory estimate), in the memory table's order. */
+export const TRAIN_STRATEGIES = ['full', 'lora', 'dora', 'qlora'] as const;
+export type TrainStrategy = (typeof TRAIN_STRATEGIES)[number];
 
 export const PREREQUISITES = ['eval-set', 'curate-data'] as const;
 export type Prerequisite = (typeof PREREQUISITES)[number];
@@ -130,10 +131,9 @@ export interface MemoryFigure {
   fits: boolean;
 }
 
+/** A card the answer links to (its title comes from the deck at build time). */
 export interface CardRef {
   slug: string;
-  /** What the card explains in this answer. */
-  why: string;
 }
 
 export interface Recommendation {

@@ -3,8 +3,9 @@
  * goal, data, examples, tokens, quality, eval, sft, model, gpu, gpus, preserve.
  * Unknown parameters and bad values are ignored, each with a notice the page shows.
  */
-import { parseCount } from './format.ts';
-import { GPU_IDS, MAX_COUNT, MAX_GPUS, MODEL_IDS, normalizeInput } from './input.ts';
+import { parseCount } from './numbers.ts';
+import { GPU_IDS, MODEL_IDS, normalizeInput } from './input.ts';
+import { MAX_COUNT, MAX_GPUS } from './limits.ts';
 import {
   DATA_KINDS,
   GOALS,

@@ -6,6 +6,26 @@ export interface DeckPolicy {
   requireQuiz: boolean;
   minTags: number;
   maxTags: number;
+  /** Deck-wide quiz balance (src/lib/cards/quiz-balance.ts); without it those rules do not run. */
+  quiz?: QuizPolicy;
+}
+
+/**
+ * Quiz rules that only the whole deck can break: a reader who learns that the answer is usually B, or usually the
+ * longest option, can pass every quiz without reading a card.
+ */
+export interface QuizPolicy {
+  /** Largest share of the deck's quizzes whose right answer may sit in any one position (A, B, …), e.g. 0.4. */
+  maxAnswerShare: number;
+  /**
+   * A right answer gives itself away when its text is longer than every wrong option's by more than this fraction
+   * of that option's length (0.3: 30% longer than the longest wrong option), counted in characters.
+   */
+  longestMargin: number;
+  /** Largest share of the deck's quizzes that may give their answer away by length, e.g. 1/3. */
+  maxLongestShare: number;
+  /** Fewest quizzes for these rules to apply: the shares of a handful of cards say nothing about the deck. */
+  minQuizzes: number;
 }
 
 export interface SiteConfig {

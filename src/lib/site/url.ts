@@ -1,5 +1,5 @@
-// The one place that knows how a site path meets the base path (Starlight's utils/base.ts): every link, script URL
-// and absolute URL on the site goes through these.
+// The one place that knows how a site path meets the base path: every link, script URL and absolute URL on the site
+// goes through these.
 
 /** A base path with exactly one trailing slash: `''` and `/` → `/`, `/cards` → `/cards/`. */
 export function withTrailingSlash(base: string): string {

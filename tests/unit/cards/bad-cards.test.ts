@@ -1,13 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMdx } from '../../../src/astro/content-checks.ts';
+import site from '../../../site.config.mjs';
+import { checkContentDir, checkMdx } from '../../../src/astro/content-checks.ts';
 import { type ContentProblem, formatProblem, validateDeck } from '../../../src/lib/cards/validate.ts';
 
 const dir = 'tests/fixtures/bad-cards';
 const read = (p: string) => ({ path: `${dir}/${p}`, source: readFileSync(join(dir, p), 'utf8') });
 const cards = readdirSync(join(dir, 'cards')).map((f) => read(`cards/${f}`));
-const policy = { minWords: 180, maxWords: 400, minRelated: 1, requireQuiz: true, minTags: 2, maxTags: 6 };
+const policy = {
+  minWords: 180,
+  maxWords: 400,
+  minRelated: 1,
+  requireQuiz: true,
+  minTags: 2,
+  maxTags: 6,
+  quiz: site.policy.quiz,
+};
 const result = validateDeck({ cards, topics: read('topics.yaml'), series: read('series.yaml'), policy, checkMdx });
 const problemsOf = (name: string): ContentProblem[] =>
   result.problems.filter((p) => p.file === `${dir}/cards/${name}.mdx`);
@@ -27,6 +36,24 @@ const cases: [name: string, field: string, message: string | RegExp][] = [
     '2026-09-01 is before publishedAt 2026-10-01: updatedAt must be the same day or later',
   ],
   ['quiz-answer-out-of-range', 'quiz.answer', '4 is out of range: use an index from 0 to 1 (0 is the first choice)'],
+  [
+    'quiz-duplicate-choice',
+    'quiz.choices[2].text',
+    'duplicate of choice 0 ("All of the weights"): every option must differ',
+  ],
+  ['quiz-blank-choice', 'quiz.choices[1].text', 'blank: write the option, or remove the choice'],
+  ['quiz-source-out-of-range', 'quiz.choices[1].source', '3 is out of range: this card has 2 sources (0–1)'],
+  [
+    'quiz-explanation-field',
+    'quiz.explanation',
+    `"explanation" is gone: the right choice's why carries it now (quiz.choices[answer].why); give every other choice a why too`,
+  ],
+  [
+    'quiz-string-choice',
+    'quiz.choices[0]',
+    '"All weights" is not valid: each choice is { text, why }: the option, and why it is right or wrong',
+  ],
+  ['quiz-missing-why', 'quiz.choices[0].why', 'missing: add why this option is right or wrong, in 1–2 sentences'],
   [
     'dangling-related',
     'related[1]',
@@ -89,11 +116,60 @@ describe('bad-card corpus', () => {
     );
   });
 
+  it('finds the deck-wide quiz rules satisfied in this deck, whose answers are spread and lengths even', () => {
+    expect(result.problems.filter((p) => !p.file.endsWith('.mdx'))).toEqual([]);
+  });
+
   it('never builds drafts', () => {
     const r = validateDeck({
       cards: [{ path: 'content/cards/_draft.mdx', source: 'not even frontmatter' }],
       topics: read('topics.yaml'),
     });
     expect(r.problems).toEqual([]);
+  });
+});
+
+// A deck whose cards are each valid but whose quizzes, together, are unbalanced: B holds 7 of 10 answers, and 4 right
+// answers are far longer than every wrong option.
+describe('an unbalanced deck', () => {
+  const quizPolicy = site.policy.quiz;
+  if (!quizPolicy) throw new Error('site.config.mjs has no quiz policy');
+  const deckDir = `${dir}/unbalanced-deck`;
+  const r = checkContentDir(process.cwd(), deckDir, site.policy);
+  const card = (n: number) => `${deckDir}/cards/deck-${String(n).padStart(2, '0')}.mdx`;
+  const giveaway = (n: number) => ({
+    file: card(n),
+    field: 'quiz.choices[1].text',
+    message:
+      'the right answer is 91% longer than the longest wrong option (88 against 46 characters), and 4 of 10 quizzes ' +
+      'give their answer away by length, over the 33% the deck policy allows (quiz.maxLongestShare): lengthen the ' +
+      'wrong options or shorten this answer; at least 1 of these 4 cards must change',
+  });
+
+  it('reports the crowded position once, on the cards folder, and each giveaway on its card', () => {
+    expect(r.problems).toEqual([
+      {
+        file: `${deckDir}/cards`,
+        field: 'quiz.answer',
+        message:
+          'B is the right answer in 7 of 10 quizzes (70%), over the 40% the deck policy allows in one position ' +
+          '(quiz.maxAnswerShare): move the answer of at least 3 of them to another position: deck-01.mdx, ' +
+          'deck-02.mdx, deck-03.mdx, deck-04.mdx, deck-05.mdx, deck-06.mdx, deck-07.mdx',
+      },
+      giveaway(1),
+      giveaway(2),
+      giveaway(3),
+      giveaway(4),
+    ]);
+  });
+
+  it('passes once the policy is loosened, so only the balance rules fail it', () => {
+    const loose = { ...site.policy, quiz: { ...quizPolicy, maxAnswerShare: 0.7, maxLongestShare: 0.4 } };
+    expect(checkContentDir(process.cwd(), deckDir, loose).problems).toEqual([]);
+  });
+
+  it('skips the deck rules below the policy minimum of quizzes', () => {
+    const few = { ...site.policy, quiz: { ...quizPolicy, minQuizzes: 11 } };
+    expect(checkContentDir(process.cwd(), deckDir, few).problems).toEqual([]);
   });
 });

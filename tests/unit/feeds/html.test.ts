@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { absolutizeHtml } from '../../../src/lib/feeds/index.ts';
+import { decodeHtml } from '../../../src/lib/html/entities.ts';
 
 const PAGE = 'https://example.org/cards/lora/';
 const abs = (html: string) => absolutizeHtml(html, PAGE);
@@ -16,20 +17,20 @@ describe('absolutizeHtml: URLs', () => {
     ['<a href="//cdn.example.net/x.png">x</a>', '<a href="https://cdn.example.net/x.png">x</a>'],
     [
       '<img src=\'/_astro/lora.abc.webp\' alt="LoRA">',
-      '<img src="https://example.org/_astro/lora.abc.webp" alt="LoRA">',
+      '<img src="https://example.org/_astro/lora.abc.webp" alt="LoRA" />',
     ],
-    ['<img src=/a.png alt=x>', '<img src="https://example.org/a.png" alt=x>'],
-    ['<IMG SRC = " /a.png ">', '<IMG SRC="https://example.org/a.png">'],
+    ['<img src=/a.png alt=x>', '<img src="https://example.org/a.png" alt="x" />'],
+    ['<IMG SRC = " /a.png ">', '<img src="https://example.org/a.png" />'],
     ['<video poster="/p.jpg"></video>', '<video poster="https://example.org/p.jpg"></video>'],
     ['<blockquote cite="/src/">q</blockquote>', '<blockquote cite="https://example.org/src/">q</blockquote>'],
     ['<svg><use xlink:href="/s.svg#i"/></svg>', '<svg><use xlink:href="https://example.org/s.svg#i" /></svg>'],
     [
       '<img srcset="/a.png 1x, b.png 2x">',
-      '<img srcset="https://example.org/a.png 1x, https://example.org/cards/lora/b.png 2x">',
+      '<img srcset="https://example.org/a.png 1x, https://example.org/cards/lora/b.png 2x" />',
     ],
     [
       '<img srcset="/a,b.png 480w,/c.png 800w">',
-      '<img srcset="https://example.org/a,b.png 480w, https://example.org/c.png 800w">',
+      '<img srcset="https://example.org/a,b.png 480w, https://example.org/c.png 800w" />',
     ],
   ])('%s', (input, expected) => {
     expect(abs(input)).toBe(expected);
@@ -38,7 +39,7 @@ describe('absolutizeHtml: URLs', () => {
   it('leaves absolute and non-http URLs alone', () => {
     const html =
       '<a href="https://arxiv.org/abs/2106.09685">p</a><a href="mailto:a@b.c">m</a><a href="tel:+1">t</a>' +
-      '<img src="data:image/png;base64,AAAA">';
+      '<img src="data:image/png;base64,AAAA" />';
     expect(abs(html)).toBe(html);
   });
 
@@ -64,25 +65,26 @@ describe('absolutizeHtml: scripts', () => {
   });
 
   it('removes on* attributes and javascript: URLs, keeping the rest of the tag', () => {
-    expect(abs('<img src="/a.png" onerror="alert(1)" alt="a">')).toBe('<img src="https://example.org/a.png" alt="a">');
+    expect(abs('<img src="/a.png" onerror="alert(1)" alt="a">')).toBe(
+      '<img src="https://example.org/a.png" alt="a" />',
+    );
     expect(abs('<div OnClick=\'x()\' class="c" onmouseover=go>t</div>')).toBe('<div class="c">t</div>');
-    expect(abs('<button onclick="a > b && go()" type=button>x</button>')).toBe('<button type=button>x</button>');
+    expect(abs('<span onclick="a > b && go()" lang=en>x</span>')).toBe('<span lang="en">x</span>');
+    expect(abs('<button onclick="a > b && go()" type=button>x</button>')).toBe('x'); // no form controls in a feed
     expect(abs('<a href=" JaVaScript:alert(1)" title="t">x</a>')).toBe('<a title="t">x</a>');
     expect(abs('<a href="java\nscript:alert(1)">x</a>')).toBe('<a>x</a>');
     expect(abs('<a href="vbscript:x">x</a>')).toBe('<a>x</a>');
   });
 
-  it('drops comments and keeps the content of raw-text elements verbatim', () => {
+  it('drops comments, and raw-text elements with their content (never read as markup)', () => {
     expect(abs('<p>a<!-- <script>x</script> --></p>')).toBe('<p>a</p>');
-    expect(abs('<style>a[href^="/"]::after { content: "<a href=/x>" }</style>')).toBe(
-      '<style>a[href^="/"]::after { content: "<a href=/x>" }</style>',
-    );
-    expect(abs('<textarea><a href="/x"></textarea>')).toBe('<textarea><a href="/x"></textarea>');
+    expect(abs('<style>a[href^="/"]::after { content: "<a href=/x>" }</style>')).toBe('');
+    expect(abs('<textarea><a href="/x"></textarea>')).toBe('');
   });
 
-  it('leaves text, entities, code blocks, end tags and stray < alone', () => {
+  it('leaves text, entities, code blocks and end tags alone, and escapes a stray <', () => {
     const html = '<pre><code>if (a &lt; b &amp;&amp; c) {}</code></pre><p>1 < 2, x<3</p><br/><hr>';
-    expect(abs(html)).toBe('<pre><code>if (a &lt; b &amp;&amp; c) {}</code></pre><p>1 < 2, x<3</p><br /><hr>');
+    expect(abs(html)).toBe('<pre><code>if (a &lt; b &amp;&amp; c) {}</code></pre><p>1 &lt; 2, x&lt;3</p><br /><hr />');
   });
 });
 
@@ -164,12 +166,12 @@ describe('absolutizeHtml: properties', () => {
     );
   });
 
-  it('changes nothing in HTML without tags', () => {
+  it('changes no text in HTML without tags', () => {
     fc.assert(
       fc.property(
         fc.string().filter((s) => !s.includes('<')),
         (s) => {
-          expect(abs(s)).toBe(s);
+          expect(decodeHtml(abs(s))).toBe(decodeHtml(s));
         },
       ),
     );
@@ -191,5 +193,91 @@ describe('replaceIslands', () => {
     const html =
       '<p>a</p><astro-island uid="1" component-url="/_astro/X.js"><form><input></form></astro-island><p>b</p><astro-island uid="2"></astro-island>';
     expect(replaceIslands(html, '<p>link</p>')).toBe('<p>a</p><p>link</p><p>b</p><p>link</p>');
+  });
+});
+
+describe('absolutizeHtml: unsafe markup is removed', () => {
+  // Attacks on a feed reader that renders content:encoded / content_html: what must not survive, then all that is left.
+  it.each([
+    ['<object data="javascript:alert(1)">x</object>', /<object|javascript/i, 'x'],
+    ['<object data="/evil.swf" type="application/x-shockwave-flash"></object>', /<object/i, ''],
+    ['<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', /<meta|javascript/i, ''],
+    ['<meta http-equiv=refresh content="0; url=https://evil.example/">', /<meta|evil/i, ''],
+    ['<base href="https://evil.example/"><a href="/x">x</a>', /<base|evil/i, '<a href="https://example.org/x">x</a>'],
+    ['<embed src="javascript:alert(1)">', /<embed|javascript/i, ''],
+    ['<embed src="/x.swf" type="application/x-shockwave-flash">', /<embed/i, ''],
+    ['<iframe srcdoc="<script>alert(1)</script>"></iframe>', /<iframe|srcdoc|script/i, ''],
+    ['<iframe src="https://evil.example/">fallback</iframe>', /<iframe|evil/i, ''],
+    ['<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>', /data:/i, '<a>x</a>'],
+    ['<a href="data:text/html,<script>alert(1)</script>">x</a>', /data:|script/i, '<a>x</a>'],
+    [
+      '<img src="data:image/png;base64,AAAA" srcset="data:text/html,x 2x">',
+      /data:text/i,
+      '<img src="data:image/png;base64,AAAA" />',
+    ],
+    [
+      '<svg><animate attributeName="href" values="javascript:alert(1)" /><a><text>x</text></a></svg>',
+      /<animate|javascript/i,
+      '<svg><a><text>x</text></a></svg>',
+    ],
+    [
+      '<svg><a><set attributeName="xlink:href" to="javascript:alert(1)" /><text>x</text></a></svg>',
+      /<set|javascript/i,
+      '<svg><a><text>x</text></a></svg>',
+    ],
+    [
+      '<svg><foreignObject><iframe src="javascript:alert(1)"></iframe></foreignObject></svg>',
+      /<foreignObject|<iframe|javascript/i,
+      '<svg></svg>',
+    ],
+    ['<p>a</p><script>alert(1)</script><p>b</p>', /script|alert/i, '<p>a</p><p>b</p>'],
+    ['<img src=x onerror=alert(1)>', /onerror|alert/i, '<img src="https://example.org/cards/lora/x" />'],
+    ['<img src="javascript:alert(1)" alt="a">', /javascript/i, '<img alt="a" />'],
+    ['<a href="javascript:alert(1)">x</a>', /javascript/i, '<a>x</a>'],
+    ['<a href="jav&#x09;ascript:alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href="jav&#9;ascript:alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href="&#106;avascript:alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href="&#x6A;&#x61;&#x76;&#x61;script&colon;alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href="javascript&colon;alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href=" &#14;  javascript:alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href="java\tscript:alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href="JAVASCRIPT:alert(1)">x</a>', /href|alert/i, '<a>x</a>'],
+    ['<a href="vbscript:msgbox(1)">x</a>', /href|msgbox/i, '<a>x</a>'],
+    ['<style>body { display: none }</style><p>a</p>', /style|display/i, '<p>a</p>'],
+    ['<p style="position:fixed;inset:0">a</p>', /style|fixed/i, '<p>a</p>'],
+    ['<link rel="stylesheet" href="https://evil.example/x.css"><p>a</p>', /<link|evil/i, '<p>a</p>'],
+    [
+      '<form action="https://evil.example/"><input name="password" type="password"><button>Log in</button></form>',
+      /<form|<input|<button|evil/i,
+      'Log in',
+    ],
+    ['<p>a</p><textarea><img src=x onerror=alert(1)></textarea>', /textarea|onerror/i, '<p>a</p>'],
+    ['<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', /onerror|<img/i, ''],
+    ['<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', /onerror|<img|<style/i, ''],
+  ])('%s', (input, forbidden, expected) => {
+    const out = abs(input);
+    expect(out).not.toMatch(forbidden);
+    expect(out).toBe(expected);
+  });
+
+  it('leaves no active content whatever the input', () => {
+    const out = abs(
+      [
+        '<object data=javascript:alert(1)></object>',
+        '<meta http-equiv=refresh content="0;url=javascript:alert(1)">',
+        '<base href=//evil.example/>',
+        '<embed src=javascript:alert(1)>',
+        '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+        '<a href="data:text/html,x">d</a>',
+        '<svg><animate attributeName=href values=javascript:alert(1) /></svg>',
+        '<script>alert(1)</script>',
+        '<img src=x onerror=alert(1)>',
+        '<a href="jav&#x09;ascript:alert(1)">j</a>',
+        '<style>*{}</style>',
+        '<form><input></form>',
+      ].join(''),
+    );
+    expect(out).not.toMatch(/<(object|meta|base|embed|iframe|animate|script|style|form|input)\b/i);
+    expect(out).not.toMatch(/javascript|data:text|srcdoc|\son\w+=/i);
   });
 });

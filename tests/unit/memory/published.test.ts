@@ -1,6 +1,5 @@
 // Published memory figures reproduced by the model, each with its stated tolerance and the settings we assumed
-// (see src/lib/memory/published.ts). The signed errors are recorded in /work/notes/memory-accuracy.md and shown on
-// /about/memory/.
+// (see src/lib/memory/published.ts). The signed errors are shown on /about/memory/.
 import { describe, expect, it } from 'vitest';
 import {
   compareFigure,

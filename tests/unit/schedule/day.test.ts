@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, formatDay, lastNDays, parseSiteDate, toUtcDay } from '../../../src/lib/schedule/index.ts';
+import {
+  dayNumber,
+  formatDay,
+  lastNDays,
+  parseIsoDay,
+  parseSiteDate,
+  toUtcDay,
+} from '../../../src/lib/schedule/index.ts';
 
 describe('parseSiteDate', () => {
   it('parses YYYY-MM-DD to 00:00 UTC', () => {
@@ -69,5 +76,26 @@ describe('lastNDays', () => {
   it('rejects a negative or fractional n', () => {
     expect(() => lastNDays('2026-03-01', -1)).toThrow(/non-negative integer/);
     expect(() => lastNDays('2026-03-01', 1.5)).toThrow(/non-negative integer/);
+  });
+});
+
+describe('parseIsoDay', () => {
+  it('is the one strict YYYY-MM-DD parser: a real calendar date or undefined', () => {
+    expect(parseIsoDay('2024-02-29')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(parseIsoDay('0099-12-31')?.toISOString()).toBe('0099-12-31T00:00:00.000Z');
+    for (const bad of ['2026-02-29', '2026-04-31', '2026-10-6', ' 2026-10-06', '2026-10-06T00:00:00Z', '+02026-10-06'])
+      expect(parseIsoDay(bad), bad).toBeUndefined();
+  });
+
+  it('agrees with the date Date itself writes for every day', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        (d) => {
+          const s = d.toISOString().slice(0, 10);
+          expect(parseIsoDay(s)?.getTime()).toBe(toUtcDay(d).getTime());
+        },
+      ),
+    );
   });
 });

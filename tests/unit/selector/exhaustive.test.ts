@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
 import {
+  CITED_CARDS,
   DATA_KINDS,
-  DECK_SLUGS,
+  DEFAULT_INPUT,
   GOALS,
   INPUT_KEYS,
+  MIN_EXAMPLES,
   OBJECTIVE_RULES,
   OBJECTIVES,
   PREREQUISITES,
@@ -22,9 +24,9 @@ function* answers(hardware: Pick<SelectorInput, 'model' | 'gpu' | 'gpus'>[]): Ge
   for (const goal of GOALS)
     for (const data of DATA_KINDS)
       for (const examples of data === 'demonstrations' || data === 'preferences' || data === 'binary-feedback'
-        ? [10, 50, 3000, 100_000]
+        ? [10, MIN_EXAMPLES, 3000, 100_000]
         : [1000])
-        for (const tokens of data === 'corpus' ? [5e6, 5e8] : [1e8])
+        for (const tokens of data === 'corpus' ? [5e6, 5e8] : [DEFAULT_INPUT.tokens])
           for (const quality of QUALITIES)
             for (const ev of YES_NO)
               for (const sft of YES_NO)
@@ -75,7 +77,7 @@ function problems(r: Recommendation): string[] {
   check(!(r.runnerUp.objective === r.objective && r.runnerUp.strategy === r.strategy), 'runner-up differs');
   check(r.runnerUp.when.length > 0, 'runner-up when');
   check(r.cards.length > 0, 'cards');
-  for (const c of r.cards) check((DECK_SLUGS as readonly string[]).includes(c.slug), `card ${c.slug}`);
+  for (const c of r.cards) check(CITED_CARDS.includes(c.slug), `card ${c.slug}`);
   check(r.flips.length > 0, 'at least one flip');
   for (const f of r.flips) {
     check(f.strategy !== 'does-not-fit' || r.flips.every((x) => x.input === 'goal'), 'flip to something that fits');

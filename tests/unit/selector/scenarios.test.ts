@@ -3,7 +3,10 @@ import { estimateMemory } from '../../../src/lib/memory/index.ts';
 import { decodeState } from '../../../src/lib/memory/url-state.ts';
 import {
   ASSUMPTIONS,
+  CPT_MIN_TOKENS,
+  formatCount,
   GOALS,
+  MIN_EXAMPLES,
   type Objective,
   recommend,
   type SelectorInput,
@@ -24,9 +27,9 @@ type Case = {
 
 const base: Record<string, string> = { quality: 'curated', eval: 'yes', preserve: 'medium' };
 
-// The issue's scenarios and many more. GPUs are resolved lazily so the table reads like the issue.
+// The worked examples' scenarios and many more. GPUs are resolved lazily so the table reads like the situations.
 const cases = (): Case[] => [
-  // Issue: facts that change weekly -> RAG (fine-tuning only for format on top).
+  // Worked example: facts that change weekly -> RAG (fine-tuning only for format on top).
   ...(['none', 'few', 'demonstrations', 'preferences', 'binary-feedback', 'corpus'] as const).map((data) => ({
     name: `fresh facts with data=${data} -> RAG`,
     input: {
@@ -41,7 +44,7 @@ const cases = (): Case[] => [
     strategy: 'none' as Strategy,
     rule: 'fresh-facts',
   })),
-  // Issue: base 8B -> chat assistant, 3,000 curated instruction pairs, one 24 GB GPU -> SFT with (Q)LoRA.
+  // Worked example: base 8B -> chat assistant, 3,000 curated instruction pairs, one 24 GB GPU -> SFT with (Q)LoRA.
   {
     name: 'base 8B chat, 3k curated pairs, 1x24 GB',
     input: {
@@ -72,14 +75,14 @@ const cases = (): Case[] => [
     objective: 'sft',
     strategy: ['lora', 'qlora'],
   },
-  // Issue: 70B on one 24 GB GPU -> does not fit, not even QLoRA.
+  // Worked example: 70B on one 24 GB GPU -> does not fit, not even QLoRA.
   ...['llama-3.1-70b', 'llama-2-70b', 'qwen2.5-72b'].map((model) => ({
     name: `${model} on 1x24 GB does not fit`,
     input: { ...base, goal: 'chat', data: 'demonstrations', examples: 3000, sft: 'no', model, gpu: GPU24(), gpus: 1 },
     objective: 'sft' as Objective,
     strategy: 'does-not-fit' as Strategy,
   })),
-  // Issue: 10k preference pairs on an SFT'd 7B, one 80 GB GPU -> DPO (LoRA); base -> ORPO; thumbs -> KTO.
+  // Worked example: 10k preference pairs on an SFT'd 7B, one 80 GB GPU -> DPO (LoRA); base -> ORPO; thumbs -> KTO.
   ...['mistral-7b', 'llama-2-7b', 'qwen2.5-7b'].flatMap((model) => [
     {
       name: `${model}: 10k pairs, SFT'd, 1x80 GB -> DPO LoRA`,
@@ -128,7 +131,7 @@ const cases = (): Case[] => [
       strategy: 'lora' as Strategy,
     },
   ]),
-  // Issue: 500M-token corpus, 8B, 8x80 GB, forgetting acceptable -> continued pretraining, full (sharded), then SFT.
+  // Worked example: 500M-token corpus, 8B, 8x80 GB, forgetting acceptable -> continued pretraining, full (sharded), then SFT.
   {
     name: '500M-token corpus, 8B, 8x80 GB, preserve low -> CPT full',
     input: {
@@ -182,7 +185,7 @@ const cases = (): Case[] => [
     strategy: 'none',
     rule: 'corpus-knowledge',
   },
-  // Issue: math with an automatic checker, SFT'd model -> GRPO/RLVR.
+  // Worked example: math with an automatic checker, SFT'd model -> GRPO/RLVR.
   ...(['demonstrations', 'preferences', 'binary-feedback'] as const).map((data) => ({
     name: `verifiable, SFT'd, ${data} -> GRPO`,
     input: {
@@ -216,7 +219,7 @@ const cases = (): Case[] => [
     objective: 'prompting',
     strategy: 'none',
   },
-  // Issue: noisy data of 100k examples -> curate first.
+  // Worked example: noisy data of 100k examples -> curate first.
   {
     name: 'noisy 100k demonstrations -> curate first, eval set exists',
     input: { ...base, goal: 'task', data: 'demonstrations', examples: 100_000, quality: 'noisy' },
@@ -402,24 +405,24 @@ const cases = (): Case[] => [
     objective: 'continued-pretraining',
     strategy: 'full',
   },
-  // Boundary: exactly 50 examples is enough to fine-tune.
+  // Boundary: exactly MIN_EXAMPLES examples is enough to fine-tune.
   {
-    name: 'exactly 50 demonstrations -> SFT',
-    input: { ...base, goal: 'task', data: 'demonstrations', examples: 50 },
+    name: `exactly ${MIN_EXAMPLES} demonstrations -> SFT`,
+    input: { ...base, goal: 'task', data: 'demonstrations', examples: MIN_EXAMPLES },
     objective: 'sft',
   },
   {
-    name: '49 demonstrations -> prompting',
-    input: { ...base, goal: 'task', data: 'demonstrations', examples: 49 },
+    name: `${MIN_EXAMPLES - 1} demonstrations -> prompting`,
+    input: { ...base, goal: 'task', data: 'demonstrations', examples: MIN_EXAMPLES - 1 },
     objective: 'prompting',
   },
   {
-    name: 'exactly 100M tokens -> CPT',
+    name: `exactly ${formatCount(CPT_MIN_TOKENS)} tokens -> CPT`,
     input: {
       ...base,
       goal: 'knowledge',
       data: 'corpus',
-      tokens: 100_000_000,
+      tokens: CPT_MIN_TOKENS,
       preserve: 'low',
       model: 'llama-3.2-1b',
       gpu: GPU80(),
@@ -443,13 +446,13 @@ describe('selector scenarios (table-driven)', () => {
   });
 });
 
-describe('fewer than 50 examples: prompting first, never fine-tuning', () => {
+describe(`fewer than ${MIN_EXAMPLES} examples: prompting first, never fine-tuning`, () => {
   const goals = GOALS.filter((g) => g !== 'alignment');
   const fewInputs: Partial<SelectorInput>[] = [
     { data: 'none' },
     { data: 'few' },
     { data: 'demonstrations', examples: 10 },
-    { data: 'demonstrations', examples: 49 },
+    { data: 'demonstrations', examples: MIN_EXAMPLES - 1 },
     { data: 'preferences', examples: 30 },
     { data: 'binary-feedback', examples: 0 },
   ];
@@ -688,7 +691,7 @@ describe('runner-up, flips and texts', () => {
   });
 });
 
-describe('worked examples on /selector/ (the issue scenarios, rendered at build time)', () => {
+describe('worked examples on /selector/ (rendered at build time)', () => {
   const expected: [string, string[], string[]][] = [
     ['prompting', ['none'], ['eval-set']],
     ['rag', ['none'], []],

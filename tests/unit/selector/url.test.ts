@@ -73,7 +73,7 @@ describe('URL contract', () => {
     );
   });
 
-  it('parses the issue example parameters', () => {
+  it('parses a full set of example parameters', () => {
     const { given, notices } = parseSelectorParams(
       '?goal=knowledge&data=corpus&tokens=500000000&quality=curated&eval=yes&sft=no&model=llama-3.1-8b&gpu=h100-80gb&gpus=8&preserve=low',
     );

@@ -1,7 +1,7 @@
 // biome-ignore-all format: generated table layout
-// GENERATED from src/lib/memory by tests/unit/selector/memory-data.test.ts: do not edit.
-// After changing the memory model, regenerate with `npx vitest run tests/unit/selector -u`.
-// Layout and meaning: see memory-data-build.ts.
+// GENERATED from src/lib/memory by scripts/gen-selector-memory.ts: do not edit.
+// After changing the memory model, regenerate with `npm run gen:selector-memory`.
+// Layout and meaning: see scripts/gen-selector-memory.ts.
 
 /** [id, name] of the memory model's presets. */
 export const MEMORY_MODELS: readonly (readonly [string, string])[] = [

@@ -1,14 +1,14 @@
-/** Small formatting and parsing helpers shared by the engine and the island's first load. */
-import { routes } from '../site/routes.ts';
-import { withBase } from '../site/url.ts';
+/** Counts and byte sizes as the selector writes and reads them (shared by the engine and the island's first load). */
 
 /** Decimal gigabytes with one digit, as the memory model's formatBytes(bytes, 'GB', 1) writes them. */
 export const gb = (bytes: number) =>
   `${(bytes / 1e9).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB`;
 
-/** The calculator with this URL state, under the site base. */
-export function calculatorHref(state: Record<string, string>, base: string): string {
-  return `${withBase(base, routes.calculator())}?${new URLSearchParams(state)}`;
+/** 500000000 → "500M", 3000 → "3,000": the count as the selector's texts write it. */
+export function formatCount(n: number): string {
+  if (n >= 1e9 && n % 1e8 === 0) return `${n / 1e9}B`;
+  if (n >= 1e6 && n % 1e5 === 0) return `${n / 1e6}M`;
+  return n.toLocaleString('en-US');
 }
 
 const SUFFIX: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9 };

@@ -1,19 +1,18 @@
 /**
  * The selector's use of the memory model: per-GPU bytes of a configuration, rebuilt from the compact table that
- * memory-data-build.ts derives from src/lib/memory (exact to about a megabyte; tests check it against estimateMemory).
+ * scripts/gen-selector-memory.ts derives from src/lib/memory (exact to about a megabyte; tests check it against
+ * estimateMemory).
  *
  * Objectives with a frozen reference model (DPO, KTO, GRPO with a KL term, PPO): adapters get the reference for free
  * by disabling the adapter; full fine-tuning keeps a second 16-bit copy of the weights. PPO also keeps a reward and a
  * value model (a second trained copy for full fine-tuning, two frozen backbones with adapters). Rollout generation
  * memory (KV cache of sampled completions) is not modelled.
  */
-import { batchFor, shardingOptions } from './memory-assumptions.ts';
+import { batchFor, shardingOptions } from './memory-inputs.ts';
 import { MODEL_IDS } from './input.ts';
-import { MEMORY_TABLE } from './memory-data.ts';
-import { MEMORY_GPUS, MEMORY_MODELS } from './memory-names.ts';
-import type { MemoryFigure, Objective, TrainStrategy } from './types.ts';
-
-const METHOD_INDEX: Record<TrainStrategy, number> = { full: 0, lora: 1, dora: 2, qlora: 3 };
+import { MEMORY_TABLE } from './memory-table.ts';
+import { MEMORY_GPUS, MEMORY_MODELS } from './model-gpu-presets.ts';
+import { type MemoryFigure, type Objective, TRAIN_STRATEGIES, type TrainStrategy } from './types.ts';
 const MB = 1e6;
 
 const gpuRow = (gpu: string) => MEMORY_GPUS.find((g) => g[0] === gpu);
@@ -34,13 +33,13 @@ export function modelName(model: string): string {
   return MEMORY_MODELS.find((m) => m[0] === model)?.[1] ?? model;
 }
 
-/** n1, ddp, z0, z1, seq, w, go (bytes) of a model and method, or null for an unknown model (see memory-data-build). */
+/** n1, ddp, z0, z1, seq, w, go (bytes) of a model and method, or null for an unknown model. */
 function row(model: string, method: TrainStrategy): number[] | null {
   const i = MODEL_IDS.indexOf(model);
   if (i < 0) return null;
   const t = MEMORY_TABLE.slice(i * 23, i * 23 + 23).map((x) => x * MB);
   const [w = 0, wq = 0, go = 0] = t;
-  const [n1 = 0, dd = 0, z0 = 0, z1 = 0, seq = 0] = t.slice(3 + 5 * METHOD_INDEX[method]);
+  const [n1 = 0, dd = 0, z0 = 0, z1 = 0, seq = 0] = t.slice(3 + 5 * TRAIN_STRATEGIES.indexOf(method));
   return [n1, n1 + dd, z0, z1, seq, method === 'qlora' ? wq : w, go];
 }
 

@@ -1,7 +1,7 @@
 // biome-ignore-all format: generated table layout
-// GENERATED from src/lib/memory by tests/unit/selector/memory-data.test.ts: do not edit.
-// After changing the memory model, regenerate with `npx vitest run tests/unit/selector -u`.
-// Layout and meaning: see memory-data-build.ts. Model order: memory-names.ts.
+// GENERATED from src/lib/memory by scripts/gen-selector-memory.ts: do not edit.
+// After changing the memory model, regenerate with `npm run gen:selector-memory`.
+// Layout and meaning: see scripts/gen-selector-memory.ts. Model order: model-gpu-presets.ts.
 
 /** Per model: w, wq, go, then for full, lora, dora, qlora: n1, ddp - n1, z0, z1, seq (MB). */
 export const MEMORY_TABLE: readonly number[] = [
