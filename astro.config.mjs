@@ -36,8 +36,8 @@ export default defineConfig({
     mdx(),
     // Only islands are Preact; without this the plugin runs Babel over every .ts file in src.
     preact({ include: ['**/src/client/islands/**/*.tsx'] }),
-    // The embeddable widget is for iframes, not for search engines.
-    sitemap({ filter: (page) => !page.includes('/embed/') }),
+    // The embeddable widget is for iframes and the offline page for the service worker, not for search engines.
+    sitemap({ filter: (page) => !page.includes('/embed/') && !page.endsWith('/offline/') }),
     // Astro puts the hashes of the whole site's inline code in every page's CSP; each page keeps its own.
     cspNarrow(),
   ],

@@ -286,7 +286,8 @@ async function buildOurs(
     `ours-${n}`,
     // Exactly what `npm run build` runs: astro build, then the search index once Astro has exited.
     ['scripts/build.ts', '--config', config, '--outDir', out],
-    cleanEnv({ CONTENT_DIR: deck }),
+    // The preview images' cache goes in the same private folder, so they render cold too.
+    cleanEnv({ CONTENT_DIR: deck, OG_CACHE_DIR: join(cache, 'og-images') }),
   );
   const searchMs = Number(/search-index\] indexed .* in (\d+) ms/.exec(m.log)?.[1] ?? Number.NaN);
   const indexBytes = dirSize(join(out, 'pagefind'));

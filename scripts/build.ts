@@ -1,17 +1,22 @@
 // `npm run build [-- astro build flags]`: builds the site with `astro build` in its own process, then, once Astro has
-// exited, the Pagefind search index over the output (scripts/search-index.ts). One after the other, the build's
-// peak memory is the larger of the two steps, not their sum. Exits with Astro's status when the site build fails,
-// 1 when indexing fails.
-import { spawnSync } from 'node:child_process';
+// exited, the Pagefind search index over the output (scripts/search-index.ts) and the service worker, whose precache
+// list includes the index (scripts/service-worker.ts). One after the other, the build's peak memory is the larger of
+// the steps, not their sum. The social preview images render beside all three, in processes of their own
+// (scripts/og-images.ts), and are copied in at the end. Exits with Astro's status when the site build fails, 1 when a
+// later step fails.
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import site from '../site.config.mjs';
 import { buildSearchIndex } from './search-index.ts';
 import { parseCli } from './cli.ts';
+import { installOgImages, ogCacheDir, startOgImages } from './og-images.ts';
+import { buildServiceWorker } from './service-worker.ts';
 
 const USAGE = `
 Usage: npm run build [-- astro build flags]
 
-Runs astro build (the flags below are passed on as given), then writes the Pagefind index into the output folder.
+Runs astro build (the flags below are passed on as given), then writes the Pagefind index, the service worker and
+the social preview images into the output folder.
   --outDir DIR   output folder (default dist)
   --root DIR     project root (default .)
   --config FILE  Astro config file
@@ -45,12 +50,25 @@ const { values } = parseCli('build', USAGE, {
 // more than it used: at 10,000 cards 1.8 GB resident for a live heap under 0.6 GB. With a 1.5 GB old-space limit the
 // same build peaks near 1.5 GB (BENCHMARKS.md); NODE_OPTIONS=--max-old-space-size=N overrides it for far larger decks.
 const heapFlag = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=1536'];
-const astro = spawnSync(process.execPath, [...heapFlag, 'node_modules/astro/bin/astro.mjs', 'build', ...args], {
-  stdio: 'inherit',
+const root = resolve(values.root ?? '.');
+const ogCache = ogCacheDir(root, site.contentDir);
+const og = startOgImages({
+  root,
+  contentDir: site.contentDir,
+  cacheDir: ogCache,
+  site: { name: site.name, host: new URL(site.url).host },
 });
-if (astro.status !== 0) process.exit(astro.status ?? 1);
+const astro = await new Promise<number | null>((done) =>
+  spawn(process.execPath, [...heapFlag, 'node_modules/astro/bin/astro.mjs', 'build', ...args], {
+    stdio: 'inherit',
+  }).once('exit', done),
+);
+if (astro !== 0) {
+  og.stop();
+  process.exit(astro ?? 1);
+}
 
-const outDir = resolve(values.root ?? '.', values.outDir ?? 'dist');
+const outDir = resolve(root, values.outDir ?? 'dist');
 const stamp = () => new Date().toTimeString().slice(0, 8);
 try {
   const r = await buildSearchIndex(outDir, { language: site.language });
@@ -59,5 +77,28 @@ try {
   );
 } catch (e) {
   console.error(`${stamp()} [search-index] ${(e as Error).message}`);
+  og.stop();
+  process.exit(1);
+}
+try {
+  const r = await buildServiceWorker(outDir, site.base);
+  console.log(
+    `${stamp()} [service-worker] precaches ${r.precached} files (${(r.precacheBytes / 1e3).toFixed(0)} kB); "Save the deck" lists ${r.cards} card pages (${(r.cardBytes / 1e3).toFixed(0)} kB); ${r.ms} ms`,
+  );
+} catch (e) {
+  console.error(`${stamp()} [service-worker] ${(e as Error).message}`);
+  og.stop();
+  process.exit(1);
+}
+try {
+  const waiting = performance.now();
+  const r = await og.done;
+  installOgImages(r, ogCache, outDir);
+  // How long the build waited for the images is what they add to its wall time.
+  console.log(
+    `${stamp()} [og-images] ${r.images.length} preview images: ${r.rendered} rendered, ${r.reused} from the cache in ${r.ms} ms; the build waited ${Math.round(performance.now() - waiting)} ms for them`,
+  );
+} catch (e) {
+  console.error(`${stamp()} [og-images] ${(e as Error).message}`);
   process.exit(1);
 }

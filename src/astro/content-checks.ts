@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { mdxToMdast } from 'satteri';
 import { StaticElementError, toStaticMarkdown } from '../lib/cards/static-body.ts';
@@ -7,6 +5,7 @@ import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
 import { type DeckResult, formatProblem, validateDeck } from '../lib/cards/validate.ts';
 import type { DeckPolicy } from '../lib/site/config.ts';
 import { LINKABLE_PAGES } from '../lib/site/routes.ts';
+import { readContentFiles } from './content-files.ts';
 
 /**
  * MDX syntax check through Sätteri, the parser Astro 7 itself uses; then the props of every component the card loader
@@ -35,29 +34,7 @@ export function checkMdx(body: string) {
 
 /** Reads a content folder (`content/` by default) and validates every card in one pass. */
 export function checkContentDir(root: string, contentDir: string, policy?: DeckPolicy): DeckResult {
-  const cardsDir = join(root, contentDir, 'cards');
-  const rel = (p: string) =>
-    p
-      .slice(root.length)
-      .replace(/^[/\\]+/, '')
-      .replaceAll('\\', '/');
-  const cards = existsSync(cardsDir)
-    ? readdirSync(cardsDir, { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.mdx'))
-        .map((f) => ({ path: rel(join(cardsDir, f)), source: readFileSync(join(cardsDir, f), 'utf8') }))
-    : [];
-  const read = (name: string) => {
-    const p = join(root, contentDir, name);
-    return { path: rel(p), source: existsSync(p) ? readFileSync(p, 'utf8') : '' };
-  };
-  return validateDeck({
-    cards,
-    topics: read('topics.yaml'),
-    series: read('series.yaml'),
-    policy,
-    checkMdx,
-    knownRoutes: LINKABLE_PAGES,
-  });
+  return validateDeck({ ...readContentFiles(root, contentDir), policy, checkMdx, knownRoutes: LINKABLE_PAGES });
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import site from '../../site.config.mjs';
 import { DIST } from '../support/dist.ts';
-import { routes } from '../../src/lib/site/routes.ts';
+import { fileRoutes, routes } from '../../src/lib/site/routes.ts';
 import { checkLinks, formatProblems } from '../support/links.ts';
 
 // Every internal href, src, srcset and #fragment of the production build resolves, under the configured base path;
@@ -28,7 +28,10 @@ describe(`links in ${DIST}`, () => {
 
   // Every fixed route of the routes module is a file in the build, so a route renamed in one place cannot leave a page behind.
   it('builds every fixed route of src/lib/site/routes.ts', () => {
-    const fixed = Object.entries(routes).filter(([, r]) => r.length === 0) as [string, () => string][];
+    const fixed = Object.entries({ ...routes, ...fileRoutes }).filter(([, r]) => r.length === 0) as [
+      string,
+      () => string,
+    ][];
     const missing = fixed
       .map(([name, r]) => [name, r()] as const)
       .filter(([, path]) => !existsSync(join(DIST, path === '' || path.endsWith('/') ? `${path}index.html` : path)));

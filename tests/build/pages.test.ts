@@ -48,7 +48,8 @@ describe('the build', () => {
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) =>
       (m[1] as string).replace(`${site.url}${base}`, ''),
     );
-    const pages = htmlPages().filter((p) => p !== '404.html' && !p.startsWith('embed/'));
+    // The 404 page, the embed and the service worker's offline page are not for search engines (astro.config.mjs).
+    const pages = htmlPages().filter((p) => p !== '404.html' && !p.startsWith('embed/') && p !== 'offline/');
     expect(locs.sort()).toEqual(pages.sort());
   });
 

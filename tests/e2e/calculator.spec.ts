@@ -88,3 +88,178 @@ test('axe: the calculator has no violations, light and dark', async ({ page }) =
     await expectNoAxeViolations(page);
   }
 });
+
+// One rule for every input: the field is marked, the result names the fields to fix and shows no number.
+const noNumber = async (page: Page) => {
+  await expect(total(page)).toContainText('No estimate until you fix');
+  await expect(total(page)).not.toContainText(/\d+(\.\d+)? GB/);
+  await expect(page.locator('.vc-bar')).toHaveCount(0);
+};
+
+for (const [query, label, message] of [
+  ['seq=-5', 'Sequence length', 'Sequence length: must be a whole number from 1 to 2,097,152 (got "-5")'],
+  ['seq=1.5', 'Sequence length', 'Sequence length: must be a whole number from 1 to 2,097,152 (got "1.5")'],
+  ['seq=0', 'Sequence length', 'Sequence length: must be a whole number from 1 to 2,097,152 (got 0)'],
+  ['batch=', 'Micro-batch', 'Micro-batch: is empty: enter a whole number from 1 to 65,536'],
+  ['model=nope', 'Model', 'Model: unknown model "nope"; choose one from the list'],
+  ['gpu=h900', 'GPU', 'GPU: unknown GPU "h900"; choose one from the list'],
+] as const) {
+  test(`?${query}: the field is marked, the result says what to fix and shows no number`, async ({ page }) => {
+    await page.goto(`${url}?${query}`);
+    await hydrated(page);
+    const field = page.getByLabel(label, { exact: true });
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(message);
+    await noNumber(page);
+    await expect(total(page)).toContainText(label);
+    await expect(page.locator('.vc-errors a')).toHaveText([message]);
+    // the message links to its field
+    await page.locator('.vc-errors a').click();
+    await expect(field).toBeFocused();
+  });
+}
+
+test('a cleared, lettered or negative field shows no number, not a stale one, and recovers', async ({ page }) => {
+  await page.goto(url);
+  await hydrated(page);
+  const seq = page.getByLabel('Sequence length');
+  for (const bad of ['', 'abc', '-3', '1.5']) {
+    await seq.fill('4096');
+    await expect(total(page)).toContainText(/\d+(\.\d+)? GB/);
+    await seq.fill(bad);
+    await expect(seq).toHaveAttribute('aria-invalid', 'true');
+    await noNumber(page);
+  }
+  await seq.fill('4096');
+  await expect(seq).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\?model=llama-3\.1-8b&method=qlora&seq=4096$/);
+});
+
+test('unknown and repeated URL parameters get a notice; the rest of the link applies', async ({ page }) => {
+  await page.goto(`${url}?method=lora&utm_source=feed&seq=1024&seq=4096`);
+  await hydrated(page);
+  const notices = page.locator('.vc-notices');
+  await expect(notices).toHaveAttribute('role', 'status');
+  await expect(notices.locator('li')).toHaveText([
+    'Unknown parameter "utm_source" ignored.',
+    'Repeated parameter "seq" ignored; the first value is used.',
+  ]);
+  await expect(page.getByLabel('Sequence length')).toHaveValue('1024');
+  await expect(total(page)).toContainText(/\d+(\.\d+)? GB/);
+});
+
+test('changing the rank writes only the rank to the URL, never the custom-architecture fields', async ({ page }) => {
+  await page.goto(url);
+  await hydrated(page);
+  const rank = page.getByLabel('LoRA rank');
+  await rank.fill('');
+  await noNumber(page);
+  await expect(page).not.toHaveURL(/hidden=|layers=|kv-heads=/);
+  await rank.fill('16');
+  await expect(page).toHaveURL(/\?model=llama-3\.1-8b&method=qlora&rank=16$/);
+});
+
+const EVIL = 'x"><script src=https://evil.example/x.js></script><b x="';
+
+for (const name of ['model', 'method'] as const) {
+  test(`a crafted ${name}= never reaches the embed code: only table values are copied`, async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${url}?${new URLSearchParams({ [name]: EVIL })}`);
+    await hydrated(page);
+    await expect(page.locator('.vc-errors')).toContainText(name === 'model' ? 'Model:' : 'Fine-tuning method:');
+    const origin = new URL(page.url()).origin;
+    const expected = `<script src="${origin}${site.base}embed.js" data-model="llama-3.1-8b" data-method="qlora" async></script>`;
+    await expect(page.locator('.vc-code')).toHaveText(expected);
+    await expect(page.locator('.vc-share')).toContainText('The link and the embed code leave out');
+    await page.getByRole('button', { name: 'Copy embed code' }).click();
+    await expect(page.locator('.vc-share [role="status"]')).toHaveText('Embed code copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    expect(await page.locator('main').innerHTML()).not.toContain('evil.example/x.js"');
+  });
+}
+
+test('the embed code carries every valid non-default value as a data-* attribute', async ({ page }) => {
+  await page.goto(`${url}?model=mistral-7b&method=lora&rank=16&seq=4096&gpu=none&unit=GiB`);
+  await hydrated(page);
+  await expect(page.locator('.vc-code')).toContainText(
+    'data-model="mistral-7b" data-method="lora" data-rank="16" data-seq="4096" data-gpu="none" data-unit="GiB" async>',
+  );
+});
+
+test('the embed’s “Open in the full calculator” link carries table values only', async ({ page }) => {
+  const embed = `${site.base}embed/calculator/`;
+  await page.goto(`${embed}?${new URLSearchParams({ model: EVIL, method: 'lora', seq: '4096' })}`);
+  await hydrated(page);
+  await noNumber(page);
+  const link = page.getByRole('link', { name: 'Open in the full calculator' });
+  await expect(link).toHaveAttribute('href', `${site.base}calculator/?model=llama-3.1-8b&method=lora&seq=4096`);
+  await page.goto(`${embed}?model=llama-2-7b&method=full&gpu=a100-80gb`);
+  await hydrated(page);
+  await expect(link).toHaveAttribute('href', `${site.base}calculator/?model=llama-2-7b&method=full&gpu=a100-80gb`);
+});
+
+test('the fit table states the size each GPU is sold as next to its usable GB and GiB', async ({ page }) => {
+  await page.goto(url);
+  await hydrated(page);
+  const row = page.locator('table.vc-gpus tr', { hasText: 'H100' });
+  await expect(row.locator('th')).toHaveText('NVIDIA H100 80GB (80 GB)');
+  await expect(row.locator('td')).toHaveText(['85.5', '79.6', 'Yes']);
+  await expect(page.locator('table.vc-gpus thead th')).toHaveText([
+    'GPU (sold as)',
+    'Usable GB',
+    'Usable GiB',
+    'Fits?',
+  ]);
+  await expect(total(page)).toContainText('(sold as 24 GB; usable 25.8 GB = 24.0 GiB)');
+});
+
+test('lists and text fields share one height; the GPU list shows its whole label at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(url);
+  await hydrated(page);
+  const heights = await page
+    .locator('.vc-field select, .vc-field input')
+    .evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().height)))]);
+  expect(heights).toHaveLength(1);
+  const gpu = page.getByLabel('GPU', { exact: true });
+  const fits = await gpu.evaluate((el: HTMLSelectElement) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = `font:${getComputedStyle(el).font};white-space:nowrap;position:absolute`;
+    probe.textContent = el.selectedOptions[0]?.textContent ?? '';
+    document.body.append(probe);
+    const text = probe.getBoundingClientRect().width;
+    probe.remove();
+    return { text, box: el.clientWidth };
+  });
+  // the text plus padding and the arrow (about 2.5rem) fits the box
+  expect(fits.text + 40).toBeLessThanOrEqual(fits.box);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+});
+
+test('axe: an invalid state has no violations, light and dark', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${url}?seq=-5&model=custom&kv-heads=5&foo=1`);
+    await hydrated(page);
+    await expect(page.getByLabel('KV heads')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page);
+  }
+});
+
+for (const [path, width] of [
+  ['about/memory/', 1280],
+  ['about/memory/', 320],
+  ['embed/calculator/', 390],
+] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe: /${path} at ${width} px has no violations (${scheme}), no sideways scroll`, async ({ page }) => {
+      test.setTimeout(60_000); // a long page under axe on a shared machine
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${site.base}${path}`);
+      await expectNoAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    });
+  }
+}

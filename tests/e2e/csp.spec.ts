@@ -92,6 +92,14 @@ const PAGE_TYPES: PageType[] = [
   { name: 'tag', path: tag && `tags/${tag}/` },
   { name: 'series', path: series && `series/${series}/` },
   { name: 'about', path: 'about/' },
+  {
+    name: 'deck downloads',
+    path: built('deck') ? 'deck/' : undefined,
+    // Its script loads the offline deck list and enables the save button.
+    use: async (page) => {
+      await expect(page.locator('[data-save-deck-button]')).toBeEnabled();
+    },
+  },
   { name: '404', path: 'no-such-page/' },
   { name: 'selector', path: built('selector') ? 'selector/' : undefined, use: hydrateIslands },
   { name: 'calculator', path: built('calculator') ? 'calculator/' : undefined, use: hydrateIslands },

@@ -22,6 +22,14 @@ test.beforeAll(async ({ baseURL }) => {
       </script>`);
       return;
     }
+    if (req.url?.startsWith('/crafted')) {
+      // Every data-* the table names is passed on; others are not; the widget refuses bad values itself.
+      res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>Host</h1>
+        <script src="${widget}" data-model='x"&gt;&lt;script src=https://evil.example/x.js&gt;&lt;/script&gt;'
+          data-method="lora" data-seq="4096" data-gpu="none" data-junk="1" data-host="https://evil.example" async></script>
+      </body></html>`);
+      return;
+    }
     res.end(`<!doctype html><html lang="en"><head><title>Host blog</title></head><body>
       <h1>A blog post about fine-tuning</h1>
       <script src="${widget}" data-preset="llama-3.1-8b" data-method="qlora" data-gpu="rtx-4090" async></script>
@@ -89,4 +97,24 @@ test('renders on another origin with the loader state, resizes, and stays isolat
     f?.contentWindow?.postMessage({ type: 'ftc-vram:set', query: 'model=llama-2-7b&method=lora&gpu=rtx-4090' }, '*');
   });
   await expect(total).not.toHaveText(before);
+});
+
+test('passes the table’s data-* attributes on, and the widget keeps hostile values out of its link', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto(`${hostOrigin}/crafted`);
+  const iframe = page.locator('iframe[data-ftc-vram]');
+  const src = new URL((await iframe.getAttribute('src')) ?? '');
+  expect([...src.searchParams.keys()]).toEqual(['model', 'method', 'seq', 'gpu', 'host', 'frame']);
+  expect(src.searchParams.get('seq')).toBe('4096');
+  expect(src.searchParams.get('host')).toBe(hostOrigin);
+  const widget = page.frameLocator('iframe[data-ftc-vram]');
+  await expect(widget.locator('.vc-total')).toContainText('No estimate until you fix Model');
+  const link = widget.getByRole('link', { name: 'Open in the full calculator' });
+  await expect(link).toHaveAttribute(
+    'href',
+    `${site.base}calculator/?model=llama-3.1-8b&method=lora&seq=4096&gpu=none`,
+  );
+  expect(new URL(baseURL ?? '').origin).toBe(src.origin);
 });

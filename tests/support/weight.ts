@@ -113,6 +113,13 @@ export function lazyImports(
   return lazy;
 }
 
+/** gzipped bytes of one module and everything it imports statically, by build path (e.g. a component's script). */
+export function moduleWeight(dist: string, entry: string, base: string): Map<string, number> {
+  const out = new Map<string, number>();
+  followStatic(dist, base, [entry], out);
+  return out;
+}
+
 /** Loads every module in `queue` and its static imports into `into` (skipping those already in `have`). */
 function followStatic(
   dist: string,

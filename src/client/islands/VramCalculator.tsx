@@ -1,16 +1,19 @@
 /**
- * The VRAM calculator island. UI only: every figure comes from src/lib/memory (computeView).
+ * The VRAM calculator island. UI only: every figure comes from src/lib/memory (computeView), and every control,
+ * label and option comes from the parameter table (src/lib/memory/parameters.ts) through the `fields` prop.
  *
- * The page computes the default view at build time and passes it in, with the model and GPU lists, so the island's
- * own JavaScript is the form and the result display. The memory model itself (src/lib/memory/view.ts) is loaded when
- * the reader first changes an input, or at once when the URL carries a state. State lives in the URL query, with
- * the `vram` CLI's flag names (see src/lib/memory/url-state.ts).
+ * The page computes the default view at build time and passes it in, with the fields and the GPU list, so the
+ * island's own JavaScript is the form and the result display. The memory model itself (src/lib/memory/view.ts) is
+ * loaded when the reader first changes an input, or at once when the URL carries a state. State lives in the URL
+ * query, with the table's parameter names; links and the embed code carry only valid values.
  *
- * Embed mode (`embed`): the loader (public/embed.js) passes `host` (the embedding page's origin) and `frame` (an id)
- * in the query. The widget posts `{ type: 'ftc-vram:resize', frame, height }` to that origin only, and acts on one
+ * Embed mode (`embed`): the loader (/embed.js) passes `host` (the embedding page's origin) and `frame` (an id) in
+ * the query. The widget posts `{ type: 'ftc-vram:resize', frame, height }` to that origin only, and acts on one
  * message, `{ type: 'ftc-vram:set', query }`, only when it comes from the parent window with exactly that origin.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CalculatorField } from '../../lib/memory/fields.ts';
+import type { Notice } from '../../lib/memory/url-state.ts';
 import type { CalculatorView } from '../../lib/memory/view.ts';
 import { routes } from '../../lib/site/routes.ts';
 import { withBase } from '../../lib/site/url.ts';
@@ -28,8 +31,8 @@ export interface Props {
   initial: CalculatorView;
   /** every control's default value as a URL parameter (controlDefaults) */
   defaults: Query;
-  /** [id, name] of the model presets */
-  models: [string, string][];
+  /** the form, from the parameter table (calculatorFields) */
+  fields: CalculatorField[];
   gpus: GpuOption[];
   /** render for an iframe: no share tools, height reported to the host page */
   embed?: boolean;
@@ -46,52 +49,14 @@ const COMPONENTS: [string, string][] = [
   ['logits', 'Logits and loss'],
   ['overhead', 'CUDA context, allocator'],
 ];
-const opts = (s: string): [string, string][] =>
-  s.split('|').map((x) => {
-    const [v, l] = x.split('=');
-    return [v as string, l ?? (v as string)];
-  });
-const METHODS = opts('full=Full|lora=LoRA|qlora=QLoRA|dora=DoRA');
-const SELECTS: Record<string, [string, [string, string][]]> = {
-  targets: ['Target modules', opts('qv=q, v|attention=Attention (q, k, v, o)|all-linear=All linear')],
-  precision: ['Precision', opts('mixed-bf16=Mixed bf16|pure-bf16=Pure bf16|fp32')],
-  optimizer: [
-    'Optimizer',
-    opts(
-      'adamw=AdamW|adamw-8bit=8-bit AdamW|paged-adamw-8bit=Paged 8-bit AdamW|sgd=SGD + momentum|adafactor=Adafactor',
-    ),
-  ],
-  attention: ['Attention kernel', opts('flash=FlashAttention|eager=Eager (s² scores)')],
-  sharding: ['Sharding', opts('none=None (DDP)|zero1=ZeRO-1|zero2=ZeRO-2|zero3=ZeRO-3|fsdp=FSDP (full shard)')],
-  mlp: ['MLP', opts('gated=Gated (SwiGLU)|plain=Plain (GELU)')],
-  norm: ['Norm', opts('rmsnorm=RMSNorm|layernorm=LayerNorm')],
-};
-const NUMBERS: Record<string, string> = {
-  rank: 'LoRA rank',
-  seq: 'Sequence length',
-  batch: 'Micro-batch',
-  gpus: 'GPUs',
-  hidden: 'Hidden size',
-  layers: 'Layers',
-  heads: 'Attention heads',
-  'kv-heads': 'KV heads',
-  'head-dim': 'Head dim',
-  intermediate: 'MLP size',
-  vocab: 'Vocabulary',
-  experts: 'Experts',
-  'active-experts': 'Active experts',
-};
-const ARCH = [
-  'hidden',
-  'layers',
-  'heads',
-  'kv-heads',
-  'head-dim',
-  'intermediate',
-  'vocab',
-  'experts',
-  'active-experts',
+const GROUPS: [string, string][] = [
+  ['model', 'Model'],
+  ['method', 'Method'],
+  ['training', 'Training'],
+  ['gpus', 'GPUs'],
 ];
+/** Query names the embed loader adds for itself. */
+const EMBED_RESERVED = ['host', 'frame'];
 
 type ViewModule = typeof import('../../lib/memory/view.ts');
 let viewModule: Promise<ViewModule> | undefined;
@@ -100,11 +65,14 @@ const loadModel = (): Promise<ViewModule> => {
   return viewModule;
 };
 
-function fmt(bytes: number, unit: string): string {
-  const v = bytes / (unit === 'GiB' ? 2 ** 30 : 1e9);
+function num(v: number): string {
   const d = v < 10 ? 2 : 1;
-  return `${v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })} ${unit}`;
+  return v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
+const fmt = (bytes: number, unit: string) => `${num(bytes / (unit === 'GiB' ? 2 ** 30 : 1e9))} ${unit}`;
+const usable = (g: GpuOption) => `${fmt(g.usableBytes, 'GB')} = ${fmt(g.usableBytes, 'GiB')}`;
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const list = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 function exactOrigin(s: string | null): string | null {
   try {
@@ -114,17 +82,19 @@ function exactOrigin(s: string | null): string | null {
   }
 }
 
-export default function VramCalculator({ initial, defaults, models, gpus, embed = false, base = '/' }: Props) {
+export default function VramCalculator({ initial, defaults, fields, gpus, embed = false, base = '/' }: Props) {
   const uid = useId();
   const id = (s: string) => `${uid}-${s}`;
   const [q, setQ] = useState<Query>(defaults);
   const [view, setView] = useState<CalculatorView>(initial);
+  const [notices, setNotices] = useState<Notice[]>([]);
   const [touched, setTouched] = useState(false);
   const [copied, setCopied] = useState('');
   const [origin, setOrigin] = useState('');
   const root = useRef<HTMLDivElement>(null);
   const latest = useRef(q);
   const host = useRef<{ origin: string | null; frame: string }>({ origin: null, frame: '' });
+  const reserved = embed ? EMBED_RESERVED : [];
 
   const apply = (next: Query) => {
     latest.current = next;
@@ -138,8 +108,13 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
   useEffect(() => {
     setOrigin(location.origin);
     const p = new URLSearchParams(location.search);
-    const fromSearch = (search: string) => loadModel().then((m) => apply(m.controlsFromSearch(search, defaults)));
-    if (location.search && [...p.keys()].some((k) => k in defaults || k === 'preset')) fromSearch(location.search);
+    const fromSearch = (search: string) =>
+      loadModel().then((m) => {
+        const r = m.readControls(search, defaults, reserved);
+        setNotices(r.notices);
+        apply(r.controls);
+      });
+    if ([...p.keys()].some((k) => !reserved.includes(k))) fromSearch(location.search);
     if (!embed) return;
     host.current = { origin: exactOrigin(p.get('host')), frame: (p.get('frame') ?? '').slice(0, 64) };
     const onMessage = (e: MessageEvent) => {
@@ -152,7 +127,7 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
     return () => removeEventListener('message', onMessage);
   }, []);
 
-  // Keep the page URL in sync (full page only).
+  // Keep the page URL in sync (full page only); it carries the valid values only.
   useEffect(() => {
     if (!embed && touched)
       history.replaceState(history.state, '', `${location.pathname}?${view.query}${location.hash}`);
@@ -176,139 +151,153 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
     setTouched(true);
     apply({ ...latest.current, [key]: value });
   };
-  const err = (key: string) => view.errors[key];
+  const errors = Object.entries(view.errors);
+  const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
+  const off = (f: CalculatorField) => !!f.methods && !f.methods.includes(q.method as string);
   const described = (key: string) =>
-    err(key) ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${key}-err`) } : {};
-  const message = (key: string, label: string) =>
-    err(key) && (
+    view.errors[key] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${key}-err`) } : {};
+  const message = (key: string) =>
+    view.errors[key] && (
       <span id={id(`${key}-err`)} class="vc-err">
-        {label} {err(key)}
+        {view.errors[key]}
       </span>
     );
-  const num = (key: string, disabled = false) => (
-    <div class="vc-field" key={key}>
-      <label for={id(key)}>{NUMBERS[key]}</label>
-      <input
-        id={id(key)}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        step={1}
-        value={q[key]}
-        disabled={disabled}
-        {...described(key)}
-        onInput={(e) => set(key, e.currentTarget.value)}
-      />
-      {message(key, NUMBERS[key] as string)}
-    </div>
-  );
-  const select = (key: string, label: string, options: [string, string][]) => (
-    <div class="vc-field" key={key}>
-      <label for={id(key)}>{label}</label>
-      <select id={id(key)} value={q[key]} {...described(key)} onChange={(e) => set(key, e.currentTarget.value)}>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-      {message(key, label)}
-    </div>
-  );
-  const sel = (key: string) => select(key, ...(SELECTS[key] as [string, [string, string][]]));
-  const check = (key: string, label: string, disabled = false) => (
-    <label class="vc-check" key={key}>
-      <input
-        type="checkbox"
-        checked={q[key] === '1' || q[key] === 'true'}
-        disabled={disabled}
-        onChange={(e) => set(key, e.currentTarget.checked ? '1' : '0')}
-      />{' '}
-      {label}
-    </label>
-  );
-  const radios = (key: string, label: string, options: [string, string][]) => (
-    <div class="vc-radios" role="radiogroup" aria-label={label}>
-      {options.map(([v, l]) => (
-        <label key={v} class="vc-check">
-          <input type="radio" name={id(key)} value={v} checked={q[key] === v} onChange={() => set(key, v)} /> {l}
-        </label>
-      ))}
-    </div>
-  );
+  const on = (key: string) => q[key] === '1' || q[key] === 'true';
+
+  const control = (f: CalculatorField) => {
+    const { key, label } = f;
+    if (f.kind === 'bool') {
+      return (
+        <div class="vc-checkfield" key={key}>
+          <label class="vc-check">
+            <input
+              id={id(key)}
+              type="checkbox"
+              checked={on(key)}
+              disabled={off(f)}
+              {...described(key)}
+              onChange={(e) => set(key, e.currentTarget.checked ? '1' : '0')}
+            />{' '}
+            {label}
+          </label>
+          {message(key)}
+        </div>
+      );
+    }
+    if (f.kind === 'radios') {
+      return (
+        <div key={key}>
+          <div class="vc-radios" role="radiogroup" aria-label={label} {...described(key)}>
+            {(f.options ?? []).map(([v, l]) => (
+              <label key={v} class="vc-check">
+                <input type="radio" name={id(key)} value={v} checked={q[key] === v} onChange={() => set(key, v)} /> {l}
+              </label>
+            ))}
+          </div>
+          {message(key)}
+        </div>
+      );
+    }
+    const cls = f.wide ? 'vc-field vc-wide' : 'vc-field';
+    if (f.kind === 'int') {
+      return (
+        <div class={cls} key={key}>
+          <label for={id(key)}>{label}</label>
+          <input
+            id={id(key)}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellcheck={false}
+            value={q[key]}
+            disabled={off(f)}
+            {...described(key)}
+            onInput={(e) => set(key, e.currentTarget.value)}
+          />
+          {message(key)}
+        </div>
+      );
+    }
+    const options = f.options ?? [];
+    // A value from a link that is not an option: show a placeholder (never the value), the message says what it was.
+    const known = options.some(([v]) => v === q[key]);
+    return (
+      <div class={cls} key={key}>
+        <label for={id(key)}>{label}</label>
+        <select
+          id={id(key)}
+          value={known ? q[key] : ''}
+          disabled={off(f)}
+          {...described(key)}
+          onChange={(e) => set(key, e.currentTarget.value)}
+        >
+          {!known && <option value="">Choose…</option>}
+          {options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+        {message(key)}
+      </div>
+    );
+  };
+  const controls = (group: string) => {
+    const fs = fields.filter((f) => f.group === group);
+    const grid = fs.filter((f) => (f.kind === 'int' || f.kind === 'select') && !f.wide);
+    return (
+      <>
+        {fs.filter((f) => f.kind === 'radios').map(control)}
+        {fs.filter((f) => f.wide).map(control)}
+        {grid.length > 0 && <div class="vc-grid">{grid.map(control)}</div>}
+        {fs.filter((f) => f.kind === 'bool').map(control)}
+      </>
+    );
+  };
 
   const { unit, result } = view;
   const gpu = gpus.find((g) => g.id === view.gpu);
-  const adapter = q.method !== 'full';
   const total = result?.total ?? 0;
   const scale = Math.max(total, gpu?.usableBytes ?? 0) || 1;
   const fits = result && gpu ? total <= gpu.usableBytes : null;
-  const errors = Object.entries(view.errors);
-  const embedCode = `<script src="${origin}${base}embed.js" data-preset="${
-    q.model === 'custom' ? defaults.model : q.model
-  }" data-method="${q.method}" async></script>`;
+  const embedCode = `<script src="${origin}${withBase(base, routes.embedScript())}" ${view.embed
+    .map(([k, v]) => `data-${k}="${attr(v)}"`)
+    .join(' ')} async></script>`;
   const copy = (text: string, what: string) =>
     navigator.clipboard.writeText(text).then(
       () => setCopied(`${what} copied.`),
       () => setCopied('Copy failed: select the text and copy it by hand.'),
     );
+  const bad = errors.map(([k]) => labelOf(k));
   let x = 0;
 
   return (
     <div class={embed ? 'vc vc-embed' : 'vc'} ref={root} onFocusCapture={loadModel} onPointerEnter={loadModel}>
+      {notices.length > 0 && (
+        <div class="vc-notices" role="status">
+          <p>Parts of this link were ignored:</p>
+          <ul>
+            {notices.map((n, i) => (
+              <li key={i}>{n.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="vc-form">
-        <fieldset class="vc-group">
-          <legend>Model</legend>
-          {select('model', 'Model', [...models, ['custom', 'Custom architecture…']])}
-          {q.model === 'custom' && (
-            <div class="vc-grid">
-              {ARCH.map((k) => num(k))}
-              {sel('mlp')}
-              {sel('norm')}
-              {check('tied', 'Tied embeddings')}
-              {check('qkv-bias', 'Bias on q, k, v')}
-            </div>
-          )}
-        </fieldset>
-        <fieldset class="vc-group">
-          <legend>Method</legend>
-          {radios('method', 'Fine-tuning method', METHODS)}
-          <div class="vc-grid">
-            {num('rank', !adapter)}
-            {adapter && sel('targets')}
-          </div>
-          {check('double-quant', 'Double quantization (QLoRA)', q.method !== 'qlora')}
-        </fieldset>
-        <fieldset class="vc-group">
-          <legend>Training</legend>
-          <div class="vc-grid">
-            {sel('precision')}
-            {sel('optimizer')}
-            {num('seq')}
-            {num('batch')}
-            {sel('attention')}
-          </div>
-          {check('grad-checkpointing', 'Gradient checkpointing')}
-          {check('chunked-loss', 'Chunked cross-entropy')}
-        </fieldset>
-        <fieldset class="vc-group">
-          <legend>GPUs</legend>
-          <div class="vc-grid">
-            {select('gpu', 'GPU', [
-              ...gpus.map((g): [string, string] => [g.id, `${g.name} (${g.memoryGB} GB)`]),
-              ['none', 'No GPU chosen'],
-            ])}
-            {num('gpus')}
-            {sel('sharding')}
-          </div>
-        </fieldset>
+        {GROUPS.map(([group, legend]) => (
+          <fieldset class="vc-group" key={group}>
+            <legend>{legend}</legend>
+            {controls(group)}
+            {group === 'model' && q.model === 'custom' && controls('architecture')}
+          </fieldset>
+        ))}
       </div>
 
       <section class="vc-result" aria-labelledby={id('result')}>
         <h2 id={id('result')} class="vc-h">
           Estimate per GPU
         </h2>
-        {radios('unit', 'Unit', opts('GB|GiB'))}
+        {controls('display')}
         <p class="vc-total" aria-live="polite" aria-atomic="true">
           {result ? (
             <>
@@ -316,19 +305,19 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
               {gpu && (
                 <span class={fits ? 'vc-ok' : 'vc-bad'}>
                   {fits ? ' fits ' : ' does not fit '}
-                  {gpu.name} ({fmt(gpu.usableBytes, unit)} usable)
+                  {gpu.name} (sold as {gpu.memoryGB} GB; usable {usable(gpu)})
                 </span>
               )}
             </>
           ) : (
-            <span class="vc-bad">Fix the highlighted inputs to see an estimate.</span>
+            <span class="vc-bad">No estimate until you fix {list(bad) || 'the inputs'}.</span>
           )}
         </p>
         {errors.length > 0 && (
           <ul class="vc-errors">
             {errors.map(([k, m]) => (
               <li key={k}>
-                <code>{k}</code> {m}
+                <a href={`#${id(k)}`}>{m}</a>
               </li>
             ))}
           </ul>
@@ -363,7 +352,7 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
                 />
               )}
             </svg>
-            <table class="vc-table">
+            <table class="vc-table vc-parts">
               <caption class="vc-sr">Components of the per-GPU estimate</caption>
               <thead>
                 <tr>
@@ -408,11 +397,15 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
               </p>
             )}
             <table class="vc-table vc-gpus">
-              <caption>Fit on common GPUs ({result.gpus > 1 ? `per GPU, ${result.gpus} GPUs` : 'one GPU'})</caption>
+              <caption>
+                Fit on common GPUs ({result.gpus > 1 ? `per GPU, ${result.gpus} GPUs` : 'one GPU'}): the size each is
+                sold as, and the memory its driver reports
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">GPU</th>
-                  <th scope="col">Usable</th>
+                  <th scope="col">GPU (sold as)</th>
+                  <th scope="col">Usable GB</th>
+                  <th scope="col">Usable GiB</th>
                   <th scope="col">Fits?</th>
                 </tr>
               </thead>
@@ -421,8 +414,11 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
                   const ok = result.fits.find((f) => f.id === g.id)?.fits;
                   return (
                     <tr key={g.id} class={g.id === gpu?.id ? 'vc-current' : undefined}>
-                      <th scope="row">{g.name}</th>
-                      <td>{fmt(g.usableBytes, unit)}</td>
+                      <th scope="row">
+                        {g.name} <span class="vc-sold">({g.memoryGB} GB)</span>
+                      </th>
+                      <td>{num(g.usableBytes / 1e9)}</td>
+                      <td>{num(g.usableBytes / 2 ** 30)}</td>
                       <td class={ok ? 'vc-ok' : 'vc-bad'}>{ok ? 'Yes' : 'No'}</td>
                     </tr>
                   );
@@ -450,6 +446,7 @@ export default function VramCalculator({ initial, defaults, models, gpus, embed 
               Copy embed code
             </button>
             <code class="vc-code">{embedCode}</code>
+            {bad.length > 0 && <p class="vc-note">The link and the embed code leave out {list(bad)}: not valid.</p>}
             <p class="vc-note" role="status">
               {copied}
             </p>

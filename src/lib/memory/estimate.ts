@@ -31,22 +31,25 @@
 // [CUDA]   PyTorch "CUDA semantics" notes: memory_allocated()/max_memory_allocated() count tensors only; the caching
 //          allocator's reserve and the CUDA context (created at the first CUDA call: kernels, cuBLAS/cuDNN
 //          workspaces; ~0.3–2 GiB depending on the stack) appear in nvidia-smi but not there.
+import { CUSTOM_MODEL, checkInputs, showValue, validateArchitecture } from './parameters.ts';
 import {
-  adaptedLinears,
-  adapterParams,
+  type Arch,
+  adaptedOf,
+  adapterCount,
+  breakdownOf,
   kvDim,
-  paramBreakdown,
   qDim,
   quantizedLinears,
+  resolveArchitecture,
   trainableTensors,
-  withDefaults,
 } from './params.ts';
-import { normalize } from './validate.ts';
+import { findModel, MODEL_PRESETS } from './presets.ts';
 import type {
   Architecture,
   ComponentId,
   Estimate,
   EstimateResult,
+  InputError,
   NormalizedInput,
   PrecisionId,
   TrainingInput,
@@ -99,7 +102,7 @@ function precisionBytes(p: PrecisionId): Bytes {
 
 /** Optimizer state bytes (without the master copy) for the trainable tensors. */
 export function optimizerStateBytes(
-  arch: Architecture,
+  arch: Arch,
   input: Pick<NormalizedInput, 'method' | 'rank' | 'targets' | 'optimizer' | 'precision'>,
 ): number {
   const b = precisionBytes(input.precision);
@@ -131,8 +134,7 @@ export function optimizerStateBytes(
 }
 
 /** Which tensors a block keeps for the backward pass, in bytes per token. See the header for sources. */
-export function blockSavedBytesPerToken(arch: Architecture, input: NormalizedInput): number {
-  const a = withDefaults(arch);
+export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number {
   const { act } = precisionBytes(input.precision);
   const h = a.hidden;
   const qd = qDim(a);
@@ -141,7 +143,7 @@ export function blockSavedBytesPerToken(arch: Architecture, input: NormalizedInp
   const k = a.experts > 1 ? a.activeExperts : 1;
   const full = input.method === 'full';
   const quant = input.method === 'qlora';
-  const adapted = full ? [] : adaptedLinears(a, input.targets);
+  const adapted = full ? [] : adaptedOf(a, input.targets);
   const has = (n: string): boolean => adapted.some((l) => l.name === n);
   // A linear layer's input is saved when its weight needs a gradient (full FT), when a LoRA A matrix reads it, or
   // when the frozen weight is a bitsandbytes 4-bit layer [bnb4]. Inputs shared by several projections count once.
@@ -189,18 +191,16 @@ export function blockSavedBytesPerToken(arch: Architecture, input: NormalizedInp
 }
 
 /** One block's backward working set (gradients of its intermediates), bytes per token. */
-function backwardWorkingBytesPerToken(arch: Architecture, input: NormalizedInput): number {
-  const a = withDefaults(arch);
+function backwardWorkingBytesPerToken(a: Arch, input: NormalizedInput): number {
   const { act } = precisionBytes(input.precision);
   const k = a.experts > 1 ? a.activeExperts : 1;
   const mlpTensors = a.mlp === 'gated' ? 3 : 2;
   return act * (2 * a.hidden + mlpTensors * k * a.intermediate);
 }
 
-function perBlockWeightBytes(arch: Architecture, input: NormalizedInput): number {
-  const a = withDefaults(arch);
+function perBlockWeightBytes(a: Arch, input: NormalizedInput): number {
   const { weight } = precisionBytes(input.precision);
-  const pb = paramBreakdown(a);
+  const pb = breakdownOf(a);
   const perBlock = pb.blockLinearWeights + pb.blockBiases + pb.blockNorms;
   if (input.method !== 'qlora') return perBlock * weight;
   const q = pb.blockQuantizable;
@@ -208,13 +208,12 @@ function perBlockWeightBytes(arch: Architecture, input: NormalizedInput): number
 }
 
 /** The core: returns per-GPU bytes by component. Input must be valid (see estimateMemory). */
-function compute(arch: Architecture, input: NormalizedInput, presetId: string | null): Estimate {
-  const a = withDefaults(arch);
+function compute(a: Arch, input: NormalizedInput, presetId: string | null): Estimate {
   const b = precisionBytes(input.precision);
-  const pb = paramBreakdown(a);
+  const pb = breakdownOf(a);
   const total = pb.total;
   const full = input.method === 'full';
-  const trainableCount = full ? total : adapterParams(a, input.method, input.rank, input.targets);
+  const trainableCount = full ? total : adapterCount(a, input.method, input.rank, input.targets);
   const tokens = input.seq * input.batch;
   const n = input.gpus;
 
@@ -273,7 +272,7 @@ function compute(arch: Architecture, input: NormalizedInput, presetId: string | 
   }
   if (input.method === 'dora') {
     // weight norm of the largest adapted matrix: dequantized W, B·A and W + s·B·A, then discarded [DoRA §4.3]
-    transient += 3 * Math.max(...adaptedLinears(a, input.targets).map((l) => l.dIn * l.dOut)) * b.act;
+    transient += 3 * Math.max(...adaptedOf(a, input.targets).map((l) => l.dIn * l.dOut)) * b.act;
   }
   const activations = blockActivationBytes + transient;
 
@@ -303,7 +302,7 @@ function compute(arch: Architecture, input: NormalizedInput, presetId: string | 
   const perGpuBytes = Object.values(components).reduce((s, x) => s + x, 0);
   return {
     input,
-    arch,
+    arch: a,
     presetId,
     params: { total, trainable: trainableCount },
     components,
@@ -318,6 +317,48 @@ function compute(arch: Architecture, input: NormalizedInput, presetId: string | 
       communicationBytes: communication,
       masterWeightBytes: masterWeightBytes / (input.sharding === 'none' ? 1 : n),
     },
+  };
+}
+
+/** Resolves and validates the input against the parameter table; the architecture is resolved here, once. */
+export function normalize(
+  input: TrainingInput,
+): { ok: true; input: NormalizedInput; arch: Arch; presetId: string | null } | { ok: false; errors: InputError[] } {
+  if (typeof input !== 'object' || input === null) {
+    return { ok: false, errors: [{ field: 'input', message: 'must be an object' }] };
+  }
+  const raw = input as unknown as Record<string, unknown>;
+  const errors: InputError[] = [];
+  let arch: Architecture | null = null;
+  let presetId: string | null = null;
+  if (typeof raw.model === 'string') {
+    const preset = findModel(raw.model);
+    if (preset) {
+      arch = preset.arch;
+      presetId = preset.id;
+    } else {
+      errors.push({
+        field: 'model',
+        message: `unknown model ${showValue(raw.model)}; use one of ${MODEL_PRESETS.map((m) => m.id).join(', ')}${
+          raw.model === CUSTOM_MODEL ? ' (a custom model is an architecture object)' : ''
+        }`,
+      });
+    }
+  } else if (raw.model === undefined) {
+    errors.push({ field: 'model', message: 'is required (a preset id or an architecture)' });
+  } else {
+    const archErrors = validateArchitecture(raw.model);
+    if (archErrors.length) errors.push(...archErrors);
+    else arch = raw.model as Architecture;
+  }
+  const checked = checkInputs(raw);
+  errors.push(...checked.errors);
+  if (errors.length || !arch) return { ok: false, errors };
+  return {
+    ok: true,
+    arch: resolveArchitecture(arch),
+    presetId,
+    input: { model: raw.model, ...checked.values } as unknown as NormalizedInput,
   };
 }
 

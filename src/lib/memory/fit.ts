@@ -2,7 +2,7 @@
 import { estimateMemory } from './estimate.ts';
 import { findGpu, GPU_PRESETS } from './presets.ts';
 import { type Estimate, type GpuPreset, MemoryInputError, type TrainingInput } from './types.ts';
-import { LIMITS } from './validate.ts';
+import { LIMITS } from './parameters.ts';
 
 function gpuOrThrow(gpuId: string): GpuPreset {
   const gpu = findGpu(gpuId);
@@ -81,7 +81,8 @@ export function maxSequence(input: TrainingInput, gpuId: string): number {
   const usable = gpuOrThrow(gpuId).usableBytes;
   const r = estimateMemory(input);
   if (!r.ok) throw new MemoryInputError(r.errors);
-  const cap = r.estimate.arch.contextLength ?? LIMITS.seq.max;
+  // contextLength 0: the architecture does not say (resolveArchitecture's default)
+  const cap = r.estimate.arch.contextLength || LIMITS.seq.max;
   return Math.max(
     0,
     largest(1, Math.min(cap, LIMITS.seq.max), (s) => perGpu({ ...input, seq: s }) <= usable),

@@ -16,15 +16,43 @@ export {
 export { fitsGpu, gpuFitTable, maxMicroBatch, maxSequence, type GpuFit } from './fit.ts';
 export { formatBytes, toUnit, BYTES_PER_UNIT, type ByteUnit } from './format.ts';
 export { countParams, activeParams, adapterParams, paramBreakdown, blockLinears, adaptedLinears } from './params.ts';
-export { DEFAULTS, LIMITS, validateArchitecture } from './validate.ts';
 export {
+  PARAMS,
+  INPUT_PARAMS,
+  ARCH_PARAMS,
+  CUSTOM_MODEL,
+  NO_GPU,
+  DEFAULTS,
+  LIMITS,
+  allowedText,
+  appliesTo,
+  labelledMessage,
+  param,
+  paramByUrl,
+  paramOfField,
+  validateArchitecture,
+  type ParamSpec,
+  type ParamGroup,
+  type ParamType,
+} from './parameters.ts';
+export { normalize } from './estimate.ts';
+export { resolveArchitecture, type Arch } from './params.ts';
+export {
+  decodeRaw,
   decodeState,
+  encodeParams,
   encodeState,
   paramName,
+  parseRaw,
+  rawDefaults,
+  readQuery,
   DEFAULT_STATE,
   DEFAULT_CUSTOM,
   type CalculatorState,
+  type Notice,
+  type RawParams,
 } from './url-state.ts';
+export { calculatorFields, type CalculatorField } from './fields.ts';
 export {
   vramFigure,
   vramHtml,
@@ -43,4 +71,4 @@ export {
   type PublishedFigure,
   type Comparison,
 } from './published.ts';
-export { computeView, controlDefaults, controlsFromSearch, type CalculatorView } from './view.ts';
+export { computeView, controlDefaults, controlsFromSearch, readControls, type CalculatorView } from './view.ts';

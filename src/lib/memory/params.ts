@@ -21,7 +21,12 @@ export interface TensorGroup {
   cols?: number;
 }
 
-export function withDefaults(a: Architecture): Required<Architecture> {
+/** An architecture with every optional field filled in: what the model computes with. */
+export type Arch = Required<Architecture>;
+
+/** Fills the optional fields with their defaults. Called once where an architecture enters the model (normalize, and
+ *  the public counting functions below); everything inside takes an Arch. */
+export function resolveArchitecture(a: Architecture): Arch {
   return {
     oBias: false,
     mlpBias: false,
@@ -33,7 +38,7 @@ export function withDefaults(a: Architecture): Required<Architecture> {
     activeExperts: 1,
     contextLength: 0,
     ...a,
-  } as Required<Architecture>;
+  } as Arch;
 }
 
 export function qDim(a: Architecture): number {
@@ -49,8 +54,7 @@ export function isMoE(a: Architecture): boolean {
 }
 
 /** The linear layers of one block, in Hugging Face naming (q_proj … down_proj; Mixtral's w1/w3/w2 = gate/up/down). */
-export function blockLinears(arch: Architecture): LinearSpec[] {
-  const a = withDefaults(arch);
+export function linearsOf(a: Arch): LinearSpec[] {
   const qd = qDim(a);
   const kvd = kvDim(a);
   const e = Math.max(1, a.experts);
@@ -74,24 +78,24 @@ export function blockLinears(arch: Architecture): LinearSpec[] {
 }
 
 /** Which block linears a LoRA target set adapts. PEFT's "all-linear" takes every nn.Linear but the output head. */
-export function adaptedLinears(arch: Architecture, targets: TargetsId): LinearSpec[] {
+export function adaptedOf(a: Arch, targets: TargetsId): LinearSpec[] {
   const names: Record<TargetsId, readonly LinearSpec['name'][]> = {
     qv: ['q', 'v'],
     attention: ['q', 'k', 'v', 'o'],
     'all-linear': ['q', 'k', 'v', 'o', 'gate', 'up', 'down', 'router'],
   };
   const wanted = names[targets];
-  return blockLinears(arch).filter((l) => wanted.includes(l.name));
+  return linearsOf(a).filter((l) => wanted.includes(l.name));
 }
 
 /** Linear layers that bitsandbytes quantizes to 4 bits in QLoRA: every block projection and expert. The router is
  *  kept in 16 bits here (it is tiny); embeddings, norms and the LM head stay 16-bit (QLoRA, arXiv 2305.14314 §3,
  *  and transformers' bitsandbytes integration, which skips the output head). */
-export function quantizedLinears(arch: Architecture): LinearSpec[] {
-  return blockLinears(arch).filter((l) => l.name !== 'router');
+export function quantizedLinears(a: Arch): LinearSpec[] {
+  return linearsOf(a).filter((l) => l.name !== 'router');
 }
 
-function normParams(a: Required<Architecture>): number {
+function normParams(a: Arch): number {
   return a.hidden * (a.norm === 'layernorm' ? 2 : 1);
 }
 
@@ -114,9 +118,8 @@ export interface ParamBreakdown {
  *   embeddings V·h (+ positions·h) + untied head V·h + L·(Σ linear d_in·d_out + biases + norms) + final norm.
  * MoE blocks count every expert (weights must hold all of them, arXiv 2401.04088 §2.1: 47B total, 13B active).
  */
-export function paramBreakdown(arch: Architecture): ParamBreakdown {
-  const a = withDefaults(arch);
-  const linears = blockLinears(a);
+export function breakdownOf(a: Arch): ParamBreakdown {
+  const linears = linearsOf(a);
   let w = 0;
   let b = 0;
   for (const l of linears) {
@@ -143,48 +146,38 @@ export function paramBreakdown(arch: Architecture): ParamBreakdown {
   };
 }
 
-export function countParams(arch: Architecture): number {
-  return paramBreakdown(arch).total;
-}
-
 /** Parameters that touch one token: shared weights plus `activeExperts` of the experts. */
-export function activeParams(arch: Architecture): number {
-  const a = withDefaults(arch);
-  if (a.experts <= 1) return countParams(a);
-  const perExpert = blockLinears(a)
+function activeOf(a: Arch): number {
+  const total = breakdownOf(a).total;
+  if (a.experts <= 1) return total;
+  const perExpert = linearsOf(a)
     .filter((l) => l.expert)
     .reduce((s, l) => s + l.dIn * l.dOut + (l.bias ? l.dOut : 0), 0);
-  return countParams(a) - a.layers * perExpert * (a.experts - a.activeExperts);
+  return total - a.layers * perExpert * (a.experts - a.activeExperts);
 }
 
 /**
  * LoRA trainable parameters: r·(d_in + d_out) per adapted matrix (A is r×d_in, B is d_out×r; LoRA, arXiv 2106.09685
  * §4.1). DoRA adds a magnitude vector of d_out per adapted matrix (arXiv 2402.09353 §4.1; PEFT lora_magnitude_vector).
  */
-export function adapterParams(arch: Architecture, method: MethodId, rank: number, targets: TargetsId): number {
-  if (method === 'full') return countParams(arch);
+export function adapterCount(a: Arch, method: MethodId, rank: number, targets: TargetsId): number {
+  if (method === 'full') return breakdownOf(a).total;
   let n = 0;
-  for (const l of adaptedLinears(arch, targets)) {
+  for (const l of adaptedOf(a, targets)) {
     n += rank * (l.dIn + l.dOut) * l.count;
     if (method === 'dora') n += l.dOut * l.count;
   }
-  return arch.layers * n;
+  return a.layers * n;
 }
 
 /** The trainable tensors, grouped by size, for per-tensor optimizer rules. */
-export function trainableTensors(
-  arch: Architecture,
-  method: MethodId,
-  rank: number,
-  targets: TargetsId,
-): TensorGroup[] {
-  const a = withDefaults(arch);
+export function trainableTensors(a: Arch, method: MethodId, rank: number, targets: TargetsId): TensorGroup[] {
   const groups: TensorGroup[] = [];
   const add = (numel: number, count: number, rows?: number, cols?: number): void => {
     if (numel > 0 && count > 0) groups.push(rows && cols ? { numel, count, rows, cols } : { numel, count });
   };
   if (method === 'full') {
-    for (const l of blockLinears(a)) {
+    for (const l of linearsOf(a)) {
       add(l.dIn * l.dOut, l.count * a.layers, l.dOut, l.dIn);
       if (l.bias) add(l.dOut, l.count * a.layers);
     }
@@ -194,7 +187,7 @@ export function trainableTensors(
     add(a.positionEmbeddings * a.hidden, 1, a.positionEmbeddings, a.hidden);
     return groups;
   }
-  for (const l of adaptedLinears(a, targets)) {
+  for (const l of adaptedOf(a, targets)) {
     const c = l.count * a.layers;
     add(rank * l.dIn, c, rank, l.dIn); // A
     add(l.dOut * rank, c, l.dOut, rank); // B
@@ -202,3 +195,13 @@ export function trainableTensors(
   }
   return groups;
 }
+
+// The public counting functions take any architecture (a preset's, or one written by hand) and resolve it once.
+export const countParams = (a: Architecture): number => breakdownOf(resolveArchitecture(a)).total;
+export const paramBreakdown = (a: Architecture): ParamBreakdown => breakdownOf(resolveArchitecture(a));
+export const activeParams = (a: Architecture): number => activeOf(resolveArchitecture(a));
+export const blockLinears = (a: Architecture): LinearSpec[] => linearsOf(resolveArchitecture(a));
+export const adaptedLinears = (a: Architecture, targets: TargetsId): LinearSpec[] =>
+  adaptedOf(resolveArchitecture(a), targets);
+export const adapterParams = (a: Architecture, method: MethodId, rank: number, targets: TargetsId): number =>
+  adapterCount(resolveArchitecture(a), method, rank, targets);

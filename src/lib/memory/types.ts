@@ -161,8 +161,8 @@ export interface EstimateDetails {
 
 export interface Estimate {
   input: NormalizedInput;
-  /** the resolved architecture (preset or custom) */
-  arch: Architecture;
+  /** the resolved architecture (preset or custom), every optional field filled in */
+  arch: Required<Architecture>;
   /** preset id, or null for a custom architecture */
   presetId: string | null;
   params: { total: number; trainable: number };

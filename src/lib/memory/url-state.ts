@@ -1,12 +1,21 @@
-// Calculator state <-> URL query. Parameter names are the `vram` CLI flags without the dashes (model, method,
-// precision, optimizer, rank, targets, seq, batch, grad-checkpointing, attention, gpus, sharding, double-quant,
-// chunked-loss, gpu) plus `unit`; booleans are 1/0. The method selector links here with the same names.
-// A custom architecture is `model=custom` plus its fields (hidden, layers, heads, kv-heads, head-dim, intermediate,
-// vocab, tied, qkv-bias, experts, active-experts, mlp, norm, norms-per-layer, context).
+// Calculator state <-> URL query, read and written from the parameter table (parameters.ts): each parameter's `url`
+// name, booleans as 1/0, values equal to the defaults left out. A custom architecture is `model=custom` plus its
+// fields. The CLI reads its flags through the same decodeRaw, so a value means the same in a link and in a terminal.
 import type { ByteUnit } from './format.ts';
+import {
+  ARCH_PARAMS,
+  allowedText,
+  archField,
+  CUSTOM_MODEL,
+  NO_GPU,
+  PARAMS,
+  type ParamSpec,
+  paramByUrl,
+  paramOfField,
+  showValue,
+} from './parameters.ts';
 import { findGpu, findModel } from './presets.ts';
 import type { Architecture, InputError, TrainingInput } from './types.ts';
-import { DEFAULTS } from './validate.ts';
 
 export interface CalculatorState {
   input: TrainingInput;
@@ -15,154 +24,191 @@ export interface CalculatorState {
   unit: ByteUnit;
 }
 
-export const DEFAULT_STATE: CalculatorState = {
-  input: { model: 'llama-3.1-8b', method: 'qlora' },
-  gpu: 'rtx-4090',
-  unit: 'GB',
-};
-
-/** The default custom architecture (Llama-2-7B's shape), used when the reader switches to "custom". */
-export const DEFAULT_CUSTOM: Architecture = {
-  hidden: 4096,
-  layers: 32,
-  heads: 32,
-  kvHeads: 32,
-  headDim: 128,
-  intermediate: 11008,
-  vocab: 32000,
-  tiedEmbeddings: false,
-  qkvBias: false,
-  mlp: 'gated',
-  norm: 'rmsnorm',
-  normsPerLayer: 2,
-  experts: 1,
-  activeExperts: 1,
-  contextLength: 4096,
-};
-
-type Kind = 'int' | 'bool' | 'string';
-const INPUT_KEYS: [keyof TrainingInput, string, Kind][] = [
-  ['method', 'method', 'string'],
-  ['precision', 'precision', 'string'],
-  ['optimizer', 'optimizer', 'string'],
-  ['rank', 'rank', 'int'],
-  ['targets', 'targets', 'string'],
-  ['seq', 'seq', 'int'],
-  ['batch', 'batch', 'int'],
-  ['gradCheckpointing', 'grad-checkpointing', 'bool'],
-  ['attention', 'attention', 'string'],
-  ['gpus', 'gpus', 'int'],
-  ['sharding', 'sharding', 'string'],
-  ['doubleQuant', 'double-quant', 'bool'],
-  ['chunkedLoss', 'chunked-loss', 'bool'],
-];
-const ARCH_KEYS: [keyof Architecture, string, Kind][] = [
-  ['hidden', 'hidden', 'int'],
-  ['layers', 'layers', 'int'],
-  ['heads', 'heads', 'int'],
-  ['kvHeads', 'kv-heads', 'int'],
-  ['headDim', 'head-dim', 'int'],
-  ['intermediate', 'intermediate', 'int'],
-  ['vocab', 'vocab', 'int'],
-  ['tiedEmbeddings', 'tied', 'bool'],
-  ['qkvBias', 'qkv-bias', 'bool'],
-  ['experts', 'experts', 'int'],
-  ['activeExperts', 'active-experts', 'int'],
-  ['mlp', 'mlp', 'string'],
-  ['norm', 'norm', 'string'],
-  ['normsPerLayer', 'norms-per-layer', 'int'],
-  ['contextLength', 'context', 'int'],
-];
-
-/** URL parameter name for an input field (e.g. gradCheckpointing → grad-checkpointing). */
-export function paramName(field: string): string {
-  const [root, sub] = field.split('.');
-  if (root === 'model' && sub) return ARCH_KEYS.find(([k]) => k === sub)?.[1] ?? sub;
-  return INPUT_KEYS.find(([k]) => k === root)?.[1] ?? root ?? field;
+/** A problem with the query itself (not with a value): an unknown, repeated or superseded parameter. */
+export interface Notice {
+  param: string;
+  message: string;
 }
 
-function parseValue(kind: Kind, raw: string): { ok: true; value: unknown } | { ok: false } {
-  if (kind === 'int') return /^\d{1,9}$/.test(raw) ? { ok: true, value: Number(raw) } : { ok: false };
-  if (kind === 'bool') {
-    if (raw === '1' || raw === 'true') return { ok: true, value: true };
-    if (raw === '0' || raw === 'false') return { ok: true, value: false };
-    return { ok: false };
-  }
-  return { ok: true, value: raw };
+/** Raw values by URL name, as a query, a form or the CLI holds them. */
+export type RawParams = Record<string, string>;
+
+const byId = (id: string): ParamSpec => PARAMS.find((p) => p.id === id) as ParamSpec;
+
+export const DEFAULT_STATE: CalculatorState = {
+  input: { model: byId('model').default as string, method: byId('method').default as TrainingInput['method'] },
+  gpu: byId('gpu').default === NO_GPU ? null : (byId('gpu').default as string),
+  unit: byId('unit').default as ByteUnit,
+};
+
+/** The custom architecture a reader starts from when switching to "custom" (Llama-2-7B's shape). */
+export const DEFAULT_CUSTOM: Architecture = Object.fromEntries(
+  ARCH_PARAMS.map((p) => [archField(p), p.default]),
+) as unknown as Architecture;
+
+/** URL parameter name for an input field or error field (gradCheckpointing → grad-checkpointing). */
+export function paramName(field: string): string {
+  return paramOfField(field)?.url ?? field;
+}
+
+const str = (v: unknown): string => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+
+/** Every parameter's default as a raw value: what a form starts from. */
+export function rawDefaults(): RawParams {
+  return Object.fromEntries(PARAMS.map((p) => [p.url, str(p.default)]));
 }
 
 /**
- * Reads a calculator state from a query string. Unknown or malformed values are reported (param name + message) and
- * replaced by defaults, so a bad link still renders; the memory model then validates ranges and combinations.
- * `preset` is accepted as an alias of `model` (the embed loader's data-preset).
+ * Reads the table's parameters from a query. Unknown names, repeats (the first value wins) and an alias next to its
+ * parameter are dropped with a notice; `reserved` names (the embed's host and frame) are skipped silently.
  */
-export function decodeState(query: string | URLSearchParams): { state: CalculatorState; errors: InputError[] } {
-  const p = typeof query === 'string' ? new URLSearchParams(query) : query;
-  const errors: InputError[] = [];
-  const input: Record<string, unknown> = {};
-  const modelParam = p.get('model') ?? p.get('preset');
-  if (modelParam === 'custom') {
-    const arch: Record<string, unknown> = { ...DEFAULT_CUSTOM };
-    for (const [key, name, kind] of ARCH_KEYS) {
-      const raw = p.get(name);
-      if (raw === null) continue;
-      const v = parseValue(kind, raw);
-      if (v.ok) arch[key] = v.value;
-      else errors.push({ field: name, message: `"${raw}" is not a valid ${kind === 'int' ? 'integer' : '1/0'}` });
-    }
-    input.model = arch;
-  } else if (modelParam !== null && findModel(modelParam)) {
-    input.model = modelParam;
-  } else {
-    if (modelParam !== null) errors.push({ field: 'model', message: `unknown model "${modelParam}"` });
-    input.model = DEFAULT_STATE.input.model;
+export function readQuery(
+  query: string | URLSearchParams,
+  reserved: readonly string[] = [],
+): { raw: RawParams; notices: Notice[] } {
+  const p = typeof query === 'string' ? new URLSearchParams(query.startsWith('?') ? query.slice(1) : query) : query;
+  const given = new Map<ParamSpec, [string, string, number][]>();
+  const notices: (Notice & { at: number })[] = [];
+  let at = 0;
+  for (const [name, value] of p) {
+    at++;
+    if (reserved.includes(name)) continue;
+    const spec = paramByUrl(name);
+    if (spec) given.set(spec, [...(given.get(spec) ?? []), [name, value, at]]);
+    else notices.push({ param: name, message: `Unknown parameter ${showValue(name)} ignored.`, at });
   }
-  input.method = DEFAULT_STATE.input.method;
-  for (const [key, name, kind] of INPUT_KEYS) {
-    const raw = p.get(name);
-    if (raw === null) continue;
-    const v = parseValue(kind, raw);
-    if (v.ok) input[key] = v.value;
-    else errors.push({ field: name, message: `"${raw}" is not a valid ${kind === 'int' ? 'integer' : '1/0'}` });
+  const raw: RawParams = {};
+  for (const [spec, pairs] of given) {
+    // The parameter's own name wins over an alias, the first value over a repeat.
+    const chosen = Math.max(
+      0,
+      pairs.findIndex(([n]) => n === spec.url),
+    );
+    const [name, value] = pairs[chosen] as [string, string, number];
+    raw[spec.url] = value;
+    pairs.forEach(([other, , i], n) => {
+      if (n === chosen) return;
+      notices.push({
+        param: other,
+        message:
+          other === name
+            ? `Repeated parameter ${showValue(other)} ignored; the first value is used.`
+            : `${showValue(other)} ignored: ${showValue(name)} gives the ${spec.label.toLowerCase()}.`,
+        at: i,
+      });
+    });
   }
-  let gpu: string | null = DEFAULT_STATE.gpu;
-  const gpuParam = p.get('gpu');
-  if (gpuParam !== null) {
-    if (gpuParam === '' || gpuParam === 'none') gpu = null;
-    else if (findGpu(gpuParam)) gpu = gpuParam;
-    else errors.push({ field: 'gpu', message: `unknown GPU "${gpuParam}"` });
-  }
-  const unitParam = p.get('unit');
-  let unit: ByteUnit = DEFAULT_STATE.unit;
-  if (unitParam === 'GB' || unitParam === 'GiB') unit = unitParam;
-  else if (unitParam !== null) errors.push({ field: 'unit', message: `must be GB or GiB (got "${unitParam}")` });
-  return { state: { input: input as unknown as TrainingInput, gpu, unit }, errors };
+  notices.sort((a, b) => a.at - b.at);
+  return { raw, notices: notices.map(({ param, message }) => ({ param, message })) };
 }
 
-function str(v: unknown): string {
-  return typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** Parses one raw value by its table entry. Integer ranges and cross-field rules are left to the memory model. */
+export function parseRaw(spec: ParamSpec, input: string): Parsed {
+  const raw = input.trim();
+  switch (spec.type) {
+    case 'int':
+      if (raw === '') return { ok: false, message: `is empty: enter a whole number from ${range(spec)}` };
+      return /^\d{1,9}$/.test(raw)
+        ? { ok: true, value: Number(raw) }
+        : { ok: false, message: `must be a whole number from ${range(spec)} (got ${showValue(input)})` };
+    case 'bool':
+      if (raw === '1' || raw === 'true') return { ok: true, value: true };
+      if (raw === '0' || raw === 'false') return { ok: true, value: false };
+      return { ok: false, message: `must be 1 or 0 (got ${showValue(input)})` };
+    case 'model':
+      return raw === CUSTOM_MODEL || findModel(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, message: `unknown model ${showValue(input)}` };
+    case 'gpu':
+      if (raw === '' || raw === NO_GPU) return { ok: true, value: null };
+      return findGpu(raw) ? { ok: true, value: raw } : { ok: false, message: `unknown GPU ${showValue(input)}` };
+    case 'enum':
+      return (spec.values ?? []).some(([v]) => v === raw)
+        ? { ok: true, value: raw }
+        : { ok: false, message: `must be one of ${allowedText(spec)} (got ${showValue(input)})` };
+  }
+}
+
+const range = (p: ParamSpec) => `${(p.min ?? 0).toLocaleString('en-US')} to ${(p.max ?? 0).toLocaleString('en-US')}`;
+
+/**
+ * A calculator state from raw values by URL name. A value that cannot be read is reported (field = URL name) and
+ * replaced by its default, so a bad link still renders; the memory model then checks ranges and combinations.
+ */
+export function decodeRaw(raw: RawParams): { state: CalculatorState; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const value = (spec: ParamSpec): unknown => {
+    const r = raw[spec.url];
+    if (r === undefined) return undefined;
+    const v = parseRaw(spec, r);
+    if (v.ok) return v.value;
+    errors.push({ field: spec.url, message: v.message });
+    return undefined;
+  };
+  const input: Record<string, unknown> = {};
+  let gpu = DEFAULT_STATE.gpu;
+  let unit = DEFAULT_STATE.unit;
+  const model = value(byId('model'));
+  for (const spec of PARAMS) {
+    if (spec.type === 'model') continue;
+    if (spec.group === 'architecture') continue;
+    const v = value(spec);
+    if (v === undefined) continue;
+    if (spec.id === 'gpu') gpu = v as string | null;
+    else if (spec.id === 'unit') unit = v as ByteUnit;
+    else input[spec.id] = v;
+  }
+  if (model === CUSTOM_MODEL) {
+    const arch: Record<string, unknown> = { ...DEFAULT_CUSTOM };
+    for (const spec of ARCH_PARAMS) {
+      const v = value(spec);
+      if (v !== undefined) arch[archField(spec)] = v;
+    }
+    input.model = arch;
+  } else {
+    input.model = model ?? DEFAULT_STATE.input.model;
+  }
+  input.method ??= DEFAULT_STATE.input.method;
+  // Errors in table order, whatever order the checks ran in.
+  const order = (f: string) => PARAMS.findIndex((p) => p.url === f);
+  errors.sort((a, b) => order(String(a.field)) - order(String(b.field)));
+  return { state: { input: { model: input.model, ...input } as unknown as TrainingInput, gpu, unit }, errors };
+}
+
+/** Reads a calculator state from a query string: readQuery, then decodeRaw. `preset` is an alias of `model`. */
+export function decodeState(
+  query: string | URLSearchParams,
+  reserved: readonly string[] = [],
+): { state: CalculatorState; errors: InputError[]; notices: Notice[] } {
+  const { raw, notices } = readQuery(query, reserved);
+  return { ...decodeRaw(raw), notices };
+}
+
+/** The state as [URL name, value] pairs in table order, defaults left out (model and method always written). */
+export function encodeParams(state: CalculatorState): [string, string][] {
+  const out: [string, string][] = [];
+  const input = state.input as unknown as Record<string, unknown>;
+  const custom = typeof state.input.model !== 'string';
+  const arch = (custom ? state.input.model : {}) as Record<string, unknown>;
+  for (const spec of PARAMS) {
+    let v: unknown;
+    if (spec.type === 'model') v = custom ? CUSTOM_MODEL : state.input.model;
+    else if (spec.group === 'architecture') {
+      if (custom && arch[archField(spec)] !== undefined) out.push([spec.url, str(arch[archField(spec)])]);
+      continue;
+    } else if (spec.id === 'gpu') v = state.gpu ?? NO_GPU;
+    else if (spec.id === 'unit') v = state.unit;
+    else v = input[spec.id];
+    if (v === undefined) continue;
+    if (spec.id !== 'model' && spec.id !== 'method' && str(v) === str(spec.default)) continue;
+    out.push([spec.url, str(v)]);
+  }
+  return out;
 }
 
 /** Writes a state as a query string (without "?"); values equal to the defaults are left out. */
 export function encodeState(state: CalculatorState): string {
-  const p = new URLSearchParams();
-  const { input } = state;
-  if (typeof input.model === 'string') {
-    p.set('model', input.model);
-  } else {
-    p.set('model', 'custom');
-    const arch = input.model as unknown as Record<string, unknown>;
-    for (const [key, name] of ARCH_KEYS) if (arch[key] !== undefined) p.set(name, str(arch[key]));
-  }
-  p.set('method', input.method);
-  const values = input as unknown as Record<string, unknown>;
-  const defaults = DEFAULTS as unknown as Record<string, unknown>;
-  for (const [key, name] of INPUT_KEYS) {
-    if (key === 'method') continue;
-    const v = values[key];
-    if (v !== undefined && v !== defaults[key]) p.set(name, str(v));
-  }
-  if (state.gpu !== DEFAULT_STATE.gpu) p.set('gpu', state.gpu ?? 'none');
-  if (state.unit !== DEFAULT_STATE.unit) p.set('unit', state.unit);
-  return p.toString();
+  return new URLSearchParams(encodeParams(state)).toString();
 }

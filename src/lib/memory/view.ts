@@ -1,21 +1,26 @@
-// Everything the calculator shows, computed from its URL query in one pure, serializable step. The page computes the
+// Everything the calculator shows, computed from its controls in one pure, serializable step. The page computes the
 // default view at build time (so the static HTML already holds a full result) and the island loads this module only
 // when the reader changes an input or arrives with a state in the URL.
+//
+// One rule for every input: a value the parameter table or the memory model rejects marks its field, and there is no
+// estimate until every field that applies is valid. Links and the embed code carry only the valid values.
 import { estimateMemory } from './estimate.ts';
 import { maxMicroBatch, maxSequence } from './fit.ts';
+import { appliesTo, labelledMessage, PARAMS, paramOfField } from './parameters.ts';
 import { GPU_PRESETS } from './presets.ts';
-import { COMPONENT_IDS, type ComponentId } from './types.ts';
-import { DEFAULT_CUSTOM, DEFAULT_STATE, decodeState, encodeState, paramName } from './url-state.ts';
-import { DEFAULTS } from './validate.ts';
+import { COMPONENT_IDS, type ComponentId, type InputError } from './types.ts';
+import { decodeRaw, encodeParams, type Notice, type RawParams, rawDefaults, readQuery } from './url-state.ts';
 
 export interface CalculatorView {
-  /** canonical query (defaults left out) when valid, else the query as typed */
+  /** canonical query of the valid values (defaults and invalid values left out): the page URL and every link */
   query: string;
-  /** error message per URL parameter name */
+  /** the same values as [name, value] pairs: the embed code's data-* attributes */
+  embed: [string, string][];
+  /** message per URL parameter name, in the reader's words ("Sequence length: must be …"), in form order */
   errors: Record<string, string>;
   unit: 'GB' | 'GiB';
   gpu: string | null;
-  /** null when the input is invalid */
+  /** null when an input is invalid */
   result: {
     components: Record<ComponentId, number>;
     total: number;
@@ -30,24 +35,41 @@ export interface CalculatorView {
   } | null;
 }
 
-export function computeView(query: Record<string, string>): CalculatorView {
-  const params = new URLSearchParams(query);
-  const { state, errors } = decodeState(params);
+/** The fields that do not apply to the chosen method (their values are kept but neither checked nor used). */
+function inapplicable(method: string): Set<string> {
+  return new Set(PARAMS.filter((p) => !appliesTo(p, method)).map((p) => p.url));
+}
+
+export function computeView(controls: RawParams): CalculatorView {
+  const first = decodeRaw(controls);
+  const skip = inapplicable(String(first.state.input.method));
+  const given: RawParams = {};
+  for (const [k, v] of Object.entries(controls)) if (!skip.has(k)) given[k] = v;
+  const { state, errors } = decodeRaw(given);
   const r = estimateMemory(state.input);
-  const errs: Record<string, string> = {};
-  for (const e of [...errors, ...(r.ok ? [] : r.errors)]) {
-    const name = paramName(String(e.field));
-    if (!errs[name]) errs[name] = e.message;
+  const all: InputError[] = [...errors, ...(r.ok ? [] : r.errors)];
+  const byName = new Map<string, string>();
+  for (const e of all) {
+    const spec = paramOfField(String(e.field));
+    const name = spec?.url ?? String(e.field);
+    const hint = spec?.type === 'model' || spec?.type === 'gpu' ? '; choose one from the list' : '';
+    if (!byName.has(name)) byName.set(name, `${labelledMessage(e)}${hint}`);
   }
-  const valid = errors.length === 0 && r.ok;
+  const order = (name: string) => PARAMS.findIndex((p) => p.url === name);
+  const errs = Object.fromEntries([...byName].sort((a, b) => order(a[0]) - order(b[0])));
+  // Links carry the valid values only: an invalid one is dropped (its default applies) and listed in `errors`.
+  const valid: RawParams = {};
+  for (const [k, v] of Object.entries(controls)) if (!byName.has(k)) valid[k] = v;
+  const embed = encodeParams(decodeRaw(valid).state);
   const view: CalculatorView = {
-    query: valid ? encodeState(state) : params.toString(),
+    query: new URLSearchParams(embed).toString(),
+    embed,
     errors: errs,
     unit: state.unit,
     gpu: state.gpu,
     result: null,
   };
-  if (!r.ok) return view;
+  if (!r.ok || errors.length > 0) return view;
   const e = r.estimate;
   const components = {} as Record<ComponentId, number>;
   for (const c of COMPONENT_IDS) components[c] = e.components[c];
@@ -59,31 +81,27 @@ export function computeView(query: Record<string, string>): CalculatorView {
     fits: GPU_PRESETS.map((g) => ({ id: g.id, fits: e.perGpuBytes <= g.usableBytes })),
     maxBatch: state.gpu ? maxMicroBatch(state.input, state.gpu) : null,
     maxSeq: state.gpu ? maxSequence(state.input, state.gpu) : null,
-    contextLength: e.arch.contextLength ?? null,
+    contextLength: e.arch.contextLength || null,
   };
   return view;
 }
 
 /** Every control's value as a URL parameter string, defaults first: what the island's form starts from. */
-export function controlDefaults(): Record<string, string> {
-  const s = (v: unknown) => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
-  const q: Record<string, string> = { model: String(DEFAULT_STATE.input.model), method: DEFAULT_STATE.input.method };
-  for (const [k, v] of Object.entries(DEFAULTS)) q[paramName(k)] = s(v);
-  for (const [k, v] of Object.entries(DEFAULT_CUSTOM)) q[paramName(`model.${k}`)] = s(v);
-  q.gpu = DEFAULT_STATE.gpu ?? 'none';
-  q.unit = DEFAULT_STATE.unit;
-  return q;
+export function controlDefaults(): RawParams {
+  return rawDefaults();
+}
+
+/** Control values from a query string over the defaults, with a notice for each part of the query that was dropped. */
+export function readControls(
+  search: string,
+  defaults: RawParams,
+  reserved: readonly string[] = [],
+): { controls: RawParams; notices: Notice[] } {
+  const { raw, notices } = readQuery(search, reserved);
+  return { controls: { ...defaults, ...raw }, notices };
 }
 
 /** Control values from a query string: known parameters override the defaults; `preset` is an alias of `model`. */
-export function controlsFromSearch(search: string, defaults: Record<string, string>): Record<string, string> {
-  const p = new URLSearchParams(search);
-  const q = { ...defaults };
-  const preset = p.get('preset');
-  if (preset !== null && !p.has('model')) q.model = preset;
-  for (const key of Object.keys(defaults)) {
-    const v = p.get(key);
-    if (v !== null) q[key] = v;
-  }
-  return q;
+export function controlsFromSearch(search: string, defaults: RawParams): RawParams {
+  return readControls(search, defaults).controls;
 }

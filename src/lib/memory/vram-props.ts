@@ -2,15 +2,17 @@
 // with a bad prop fails the build with a message naming the prop, and never prints a stale or invented number.
 import { estimateMemory, statesBytes } from './estimate.ts';
 import { type ByteUnit, formatBytes } from './format.ts';
+import { INPUT_PARAMS } from './parameters.ts';
 import { MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type ComponentId, type Estimate, type TrainingInput } from './types.ts';
 
 export const VRAM_SHOW = [...COMPONENT_IDS, 'total', 'states'] as const;
 export type VramShow = ComponentId | 'total' | 'states';
 
-const INT_PROPS = ['rank', 'seq', 'batch', 'gpus'] as const;
-const BOOL_PROPS = ['gradCheckpointing', 'doubleQuant', 'chunkedLoss'] as const;
-const STRING_PROPS = ['model', 'method', 'precision', 'optimizer', 'targets', 'attention', 'sharding'] as const;
+// The training inputs of the parameter table, by their TrainingInput names (a card writes gradCheckpointing="true").
+const INT_PROPS = INPUT_PARAMS.filter((p) => p.type === 'int').map((p) => p.id);
+const BOOL_PROPS = INPUT_PARAMS.filter((p) => p.type === 'bool').map((p) => p.id);
+const STRING_PROPS = INPUT_PARAMS.filter((p) => p.type === 'enum' || p.type === 'model').map((p) => p.id);
 export const VRAM_PROPS: readonly string[] = [...STRING_PROPS, ...INT_PROPS, ...BOOL_PROPS, 'show', 'unit', 'digits'];
 
 export interface VramFigure {

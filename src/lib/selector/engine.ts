@@ -5,6 +5,7 @@
  * Texts are kept short: this module ships in the island (15 kB page JS budget).
  */
 import type { ShardingId } from '../memory/index.ts';
+import { inputParamName } from '../memory/names.ts';
 import {
   KEEP_SKILLS_CARDS,
   MEMORY_CARDS,
@@ -327,16 +328,13 @@ function cardsOf(input: SelectorInput, core: Core, prerequisites: Prerequisite[]
 }
 
 /**
- * Calculator URL state for a memory figure, with the calculator's parameter names (src/lib/memory/url-state.ts:
- * the `vram` CLI flags without dashes, booleans 1/0).
+ * Calculator URL state for a memory figure, with the calculator's parameter names (the parameter table's naming
+ * rule, src/lib/memory/names.ts; booleans 1/0).
  */
 export function calculatorState(input: SelectorInput, f: MemoryFigure): Record<string, string> {
   const t = trainingInputFor(f.method, input.model, input.gpus, f.sharding as ShardingId, f.batch);
   const s: Record<string, string> = {};
-  for (const [k, v] of Object.entries(t)) {
-    const name = k === 'gradCheckpointing' ? 'grad-checkpointing' : k === 'doubleQuant' ? 'double-quant' : k;
-    s[name] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-  }
+  for (const [k, v] of Object.entries(t)) s[inputParamName(k)] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
   s.gpu = input.gpu;
   return s;
 }

@@ -29,6 +29,30 @@ export const routes = {
   favicon: () => 'favicon.svg',
   sitemap: () => 'sitemap-index.xml',
   searchBundle: () => 'pagefind/pagefind.js',
+  // Take the deck away: downloads, the deck as data and saving it offline (the files are in fileRoutes).
+  deck: () => 'deck/',
+  // What the service worker shows for a page never saved.
+  offline: () => 'offline/',
+} as const;
+
+/**
+ * Files that are not pages: the deck's downloads, the web app manifest and its icons, the service worker, preview
+ * images. Apart from `routes` so the islands, which import `routes` for their links, do not carry them.
+ */
+export const fileRoutes = {
+  cardsJson: () => 'api/cards.json',
+  cardsJsonSchema: () => 'api/cards.schema.json',
+  ankiDeck: () => 'deck/fine-tuning-cards.txt',
+  ankiTopicDeck: (topic: string) => `deck/topics/${topic}.txt`,
+  markdownDeck: () => 'deck/fine-tuning-cards.md',
+  manifest: () => 'manifest.webmanifest',
+  icon: () => 'feed-icon.png',
+  iconLarge: () => 'feed-icon-512.png',
+  serviceWorker: () => 'sw.js',
+  /** The card pages "Save the deck for offline" fetches, with their sizes (written after the build). */
+  offlineDeck: () => 'offline/deck.json',
+  /** The social preview image of a page: `cards/qlora/` → `og/cards/qlora.png`, the home page → `og/home.png`. */
+  ogImage: (page: string) => `og/${page.replace(/^\/+|\/+$/g, '') || 'home'}.png`,
 } as const;
 
 /** Pages outside the card collection that a card body may link to (the content check rejects any other site path). */
@@ -44,4 +68,5 @@ export const LINKABLE_PAGES: ReadonlySet<string> = new Set([
   routes.selector(),
   routes.search(),
   routes.daily(),
+  routes.deck(),
 ]);

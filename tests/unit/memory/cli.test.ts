@@ -146,3 +146,100 @@ describe('vram CLI', () => {
     expect(r.stderr).toContain(flag);
   });
 });
+
+// Each case starts Node once or twice: give them room on a busy machine.
+describe('vram CLI: hardening', { timeout: 30_000 }, () => {
+  const base = ['--model', 'llama-2-7b', '--method', 'lora'];
+
+  it('prints huge figures in a larger unit, each row in three separate columns', () => {
+    const r = vram('--model', 'llama-3.1-70b', '--method', 'full', '--seq', '2097152', '--batch', '65536');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^component +PB +PiB$/m);
+    const rows = r.stdout.split('\n').filter((l) => /^(weights|activations|logits|per GPU) /.test(l));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      const cells = row.split(/ {2,}/);
+      expect(cells, row).toHaveLength(3);
+      for (const c of cells.slice(1)) expect(c, row).toMatch(/^(\d{1,3}(,\d{3})*\.\d\d|\d\.\d\de[+-]\d+)$/);
+    }
+    expect(r.stdout).toMatch(/^per GPU +5,040\.\d\d +4,476\.\d\d$/m);
+  });
+
+  it.each([
+    [[...base, '--rank', 'abc'], 'vram: --rank must be a whole number from 1 to 4,096 (got "abc")'],
+    [[...base, '--seq', '-5'], 'vram: --seq must be a whole number from 1 to 2,097,152 (got "-5")'],
+    [[...base, '--seq', '1.5'], 'vram: --seq must be a whole number from 1 to 2,097,152 (got "1.5")'],
+    [[...base, '--seq', '0'], 'vram: --seq must be a whole number from 1 to 2,097,152 (got 0)'],
+    [[...base, '--batch'], 'vram: --batch needs a value'],
+    [[...base, '--frobnicate'], 'vram: unknown flag --frobnicate (see --help)'],
+    [[...base, '--seq', '1', '--seq', '2'], 'vram: --seq given more than once'],
+    [[...base, '--json=yes'], 'vram: --json takes no value'],
+    [[...base, 'extra'], 'vram: unexpected argument "extra"'],
+    [[...base, '--gpu', 'h900'], 'vram: --gpu unknown GPU "h900" (see --list-gpus, or none)'],
+    [['--method', 'lora'], 'vram: --model is required (see --list-models)'],
+  ])('%j prints one line, no usage', (args, line) => {
+    const r = vram(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${line}\n`);
+  });
+
+  it.each([
+    [['--help', '--frobnicate'], '--frobnicate'],
+    [['--list-models', '--seq', 'abc'], '--seq'],
+    [['--list-gpus', '--rank', '0'], '--rank'],
+    [['--help', 'extra'], 'extra'],
+  ])('%j still exits 2', (args, flag) => {
+    const r = vram(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(flag);
+  });
+
+  it('prints the usage only with --help, listing every flag', () => {
+    const r = vram('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run --silent vram/);
+    for (const flag of ['--model', '--seq', '--double-quant', '--gpu', '--hidden', '--context', '--json']) {
+      expect(r.stdout).toContain(`  ${flag}`);
+    }
+  });
+
+  it.each([
+    [['--model', 'llama-2-7b', '--method', 'full', '--rank', '16'], '--rank does not apply to --method full'],
+    [['--model', 'llama-2-7b', '--method', 'lora', '--double-quant'], '--double-quant does not apply to --method lora'],
+    [['--model', 'llama-2-7b', '--method', 'lora', '--hidden', '1024'], '--hidden describes a custom architecture'],
+  ])('%j warns about the flag that does not apply', (args, warning) => {
+    const r = vram(...args, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`vram: warning: ${warning}`);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // the figures are those without the flag
+    const plain = vram(...args.slice(0, 4), '--json');
+    expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(plain.stdout).perGpuGB);
+  });
+
+  it('accepts --gpu none as the URL does: no fit check, exit 0', () => {
+    const r = vram(...base, '--gpu', 'none', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect(j.fits).toBeNull();
+    expect(j.gpu).toBeNull();
+  });
+
+  it('describes a custom architecture with the calculator’s fields (defaults: Llama-2-7B)', () => {
+    const custom = vram('--model', 'custom', '--method', 'lora', '--json');
+    const preset = vram('--model', 'llama-2-7b', '--method', 'lora', '--json');
+    expect(custom.code).toBe(0);
+    expect(JSON.parse(custom.stdout).perGpuGB).toBe(JSON.parse(preset.stdout).perGpuGB);
+    const gqa = vram('--model', 'custom', '--method', 'lora', '--kv-heads', '5');
+    expect(gqa.code).toBe(2);
+    expect(gqa.stderr).toBe('vram: --kv-heads must divide the attention heads (32) (got 5)\n');
+  });
+
+  it('states the marketed size next to the usable one, in GB and GiB', () => {
+    const r = vram(...base, '--gpu', 'h100-80gb');
+    expect(r.stdout).toMatch(/fits NVIDIA H100 80GB \(sold as 80 GB; usable 85\.52 GB = 79\.65 GiB\)/);
+  });
+});

@@ -162,3 +162,96 @@ describe('<Vram> props', () => {
     expect(() => vramFigure(props)).toThrow(`prop "${prop}"`);
   });
 });
+
+describe('existing calculator URLs', () => {
+  // Links written before the parameter table (by the calculator, the method selector and the embed loader) decode
+  // to exactly these states.
+  const custom = {
+    hidden: 2048,
+    layers: 16,
+    heads: 32,
+    kvHeads: 8,
+    headDim: 64,
+    intermediate: 8192,
+    vocab: 128256,
+    tiedEmbeddings: true,
+    qkvBias: false,
+    mlp: 'gated',
+    norm: 'rmsnorm',
+    normsPerLayer: 2,
+    experts: 1,
+    activeExperts: 1,
+    contextLength: 4096,
+  };
+  it.each([
+    ['', { input: { model: 'llama-3.1-8b', method: 'qlora' }, gpu: 'rtx-4090', unit: 'GB' }],
+    [
+      'model=llama-2-7b&method=full&gpu=none',
+      { input: { model: 'llama-2-7b', method: 'full' }, gpu: null, unit: 'GB' },
+    ],
+    ['preset=gemma-2-9b&method=lora&gpu=', { input: { model: 'gemma-2-9b', method: 'lora' }, gpu: null, unit: 'GB' }],
+    [
+      'model=mistral-7b&method=lora&seq=4096&grad-checkpointing=1&double-quant=1&gpu=a100-80gb&unit=GiB',
+      {
+        input: { model: 'mistral-7b', method: 'lora', seq: 4096, gradCheckpointing: true, doubleQuant: true },
+        gpu: 'a100-80gb',
+        unit: 'GiB',
+      },
+    ],
+    [
+      'model=llama-3.1-8b&method=qlora&precision=mixed-bf16&optimizer=paged-adamw-8bit&rank=16&targets=all-linear&seq=2048&batch=1&grad-checkpointing=1&attention=flash&gpus=1&sharding=none&double-quant=1&gpu=rtx-4090',
+      {
+        input: {
+          model: 'llama-3.1-8b',
+          method: 'qlora',
+          precision: 'mixed-bf16',
+          optimizer: 'paged-adamw-8bit',
+          rank: 16,
+          targets: 'all-linear',
+          seq: 2048,
+          batch: 1,
+          gradCheckpointing: true,
+          attention: 'flash',
+          gpus: 1,
+          sharding: 'none',
+          doubleQuant: true,
+        },
+        gpu: 'rtx-4090',
+        unit: 'GB',
+      },
+    ],
+    [
+      'model=custom&hidden=2048&layers=16&heads=32&kv-heads=8&head-dim=64&intermediate=8192&vocab=128256&tied=1&method=lora&chunked-loss=true',
+      { input: { model: custom, method: 'lora', chunkedLoss: true }, gpu: 'rtx-4090', unit: 'GB' },
+    ],
+  ])('?%s', (query, expected) => {
+    const { state, errors, notices } = decodeState(query);
+    expect(errors).toEqual([]);
+    expect(notices).toEqual([]);
+    expect(state).toEqual(expected);
+  });
+});
+
+describe('notices and hostile values', () => {
+  it('names unknown, repeated and superseded parameters, and keeps the first value', () => {
+    const { state, notices } = decodeState('model=llama-2-7b&preset=gemma-2-9b&seq=1024&seq=4096&utm_source=x');
+    expect(state.input).toMatchObject({ model: 'llama-2-7b', seq: 1024 });
+    expect(notices.map((n) => n.message)).toEqual([
+      '"preset" ignored: "model" gives the model.',
+      'Repeated parameter "seq" ignored; the first value is used.',
+      'Unknown parameter "utm_source" ignored.',
+    ]);
+    expect(decodeState('host=https://a.example&frame=f1&method=lora', ['host', 'frame']).notices).toEqual([]);
+  });
+
+  it.each(['model', 'method', 'precision', 'targets', 'gpu', 'unit', 'seq', 'mlp'])(
+    'a crafted %s never reaches the encoded state',
+    (name) => {
+      const evil = 'x"><script src=https://evil.example/x.js></script><b x="';
+      const { state } = decodeState(new URLSearchParams({ model: 'custom', [name]: evil }));
+      const q = encodeState(state);
+      expect(q).not.toContain('script');
+      expect(q).not.toContain('evil');
+    },
+  );
+});

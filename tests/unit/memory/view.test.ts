@@ -39,7 +39,12 @@ describe('calculator view', () => {
     const v = computeView({ ...defaults, rank: '0', seq: 'abc' });
     expect(v.result).toBeNull();
     expect(Object.keys(v.errors).sort()).toEqual(['rank', 'seq']);
-    expect(v.query).toContain('rank=0');
+    // Links carry valid values only: the invalid ones are dropped (and listed in errors).
+    expect(v.query).toBe('model=llama-3.1-8b&method=qlora');
+    expect(v.errors).toEqual({
+      rank: 'LoRA rank: must be a whole number from 1 to 4,096 (got 0)',
+      seq: 'Sequence length: must be a whole number from 1 to 2,097,152 (got "abc")',
+    });
   });
 
   it('maps custom-architecture errors to their parameters', () => {

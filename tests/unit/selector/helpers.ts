@@ -1,4 +1,12 @@
-import { estimateMemory, GPU_PRESETS, type TrainingInput } from '../../../src/lib/memory/index.ts';
+import {
+  estimateMemory,
+  GPU_PRESETS,
+  paramName,
+  type ShardingId,
+  type TrainingInput,
+} from '../../../src/lib/memory/index.ts';
+import { trainingInputFor } from '../../../src/lib/selector/memory-inputs.ts';
+import type { TrainStrategy } from '../../../src/lib/selector/types.ts';
 
 /** A GPU preset id with this marketed memory (prefers the listed ids). */
 export function gpuWith(memoryGB: number, prefer: string[] = []): string {
@@ -17,24 +25,20 @@ export function usable(gpu: string): number {
   return g.usableBytes;
 }
 
-/** Turns calculator URL state back into a memory-model input (the calculator's parameter names). */
+/**
+ * The memory-model input the selector estimated for a calculator link: the selector's own assumptions
+ * (trainingInputFor) for the method, model, GPU count, sharding and micro-batch the link names. Comparing it with the
+ * calculator's decoding of the link checks that the link carries exactly those assumptions.
+ */
 export function trainingInputFromState(s: Record<string, string>): TrainingInput {
-  const t: TrainingInput = {
-    model: s.model as string,
-    method: s.method as TrainingInput['method'],
-    precision: s.precision as TrainingInput['precision'],
-    optimizer: s.optimizer as TrainingInput['optimizer'],
-    seq: Number(s.seq),
-    batch: Number(s.batch),
-    gradCheckpointing: s['grad-checkpointing'] === '1' || s['grad-checkpointing'] === 'true',
-    attention: s.attention as TrainingInput['attention'],
-    gpus: Number(s.gpus),
-    sharding: s.sharding as TrainingInput['sharding'],
-  };
-  if (s.rank) t.rank = Number(s.rank);
-  if (s.targets) t.targets = s.targets as TrainingInput['targets'];
-  if (s['double-quant']) t.doubleQuant = s['double-quant'] === '1' || s['double-quant'] === 'true';
-  return t;
+  const get = (field: string) => s[paramName(field)] ?? '';
+  return trainingInputFor(
+    get('method') as TrainStrategy,
+    get('model'),
+    Number(get('gpus')),
+    get('sharding') as ShardingId,
+    Number(get('batch')),
+  );
 }
 
 export function perGpu(t: TrainingInput): number {

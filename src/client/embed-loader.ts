@@ -1,38 +1,22 @@
-/*! Fine-Tuning Cards VRAM calculator loader.
- * <script src="https://SITE/embed.js" data-preset="llama-3.1-8b" data-method="qlora" async></script>
- * Inserts an iframe with /embed/calculator/ after this script, passes the data-* attributes as its initial state
- * (data-preset or data-model, data-method, data-precision, data-optimizer, data-rank, data-targets, data-seq,
- * data-batch, data-grad-checkpointing, data-attention, data-gpus, data-sharding, data-double-quant, data-gpu,
- * data-unit) and resizes it from the widget's messages, accepted only from the widget's exact origin and window. */
-(() => {
-  const script = document.currentScript;
+/**
+ * The body of /embed.js, the calculator's loader for other sites (src/pages/embed.js.ts serves it with the list of
+ * accepted parameters from the parameter table). It must stay self-contained: it is shipped as its source text.
+ *
+ * Inserts an iframe with /embed/calculator/ after its own <script>, passes the script's data-* attributes that name
+ * a calculator parameter as the widget's query (an alias under its parameter's name), and resizes the frame from the
+ * widget's messages, accepted only from the widget's exact origin and window.
+ */
+export function embedLoader(accepted: readonly string[], aliases: Readonly<Record<string, string>>): void {
+  const script = document.currentScript as HTMLScriptElement | null;
   if (!script?.src) return;
   const src = new URL(script.src, location.href);
   const origin = src.origin;
   const base = src.pathname.replace(/embed\.js$/, '');
-  const keys = [
-    'preset',
-    'model',
-    'method',
-    'precision',
-    'optimizer',
-    'rank',
-    'targets',
-    'seq',
-    'batch',
-    'grad-checkpointing',
-    'attention',
-    'gpus',
-    'sharding',
-    'double-quant',
-    'chunked-loss',
-    'gpu',
-    'unit',
-  ];
   const params = new URLSearchParams();
-  for (const key of keys) {
+  for (const key of accepted) {
     const value = script.getAttribute(`data-${key}`);
-    if (value !== null) params.set(key === 'preset' ? 'model' : key, value);
+    const name = aliases[key] ?? key;
+    if (value !== null && !params.has(name)) params.set(name, value);
   }
   const frame = `ftc-vram-${Math.random().toString(36).slice(2, 10)}`;
   params.set('host', location.origin);
@@ -52,4 +36,4 @@
     const height = Number(data.height);
     if (height > 0 && height < 20000) iframe.style.height = `${Math.ceil(height)}px`;
   });
-})();
+}

@@ -1,0 +1,295 @@
+// The `vram` command (scripts/vram.ts) without its I/O: its flags, its --help and the reading of its arguments, all
+// from the parameter table, and the text it prints. Flags go through the URL codec's decodeRaw, so a value means the
+// same in a terminal as in a link. scripts/vram.ts tokenizes argv with node:util parseArgs and prints.
+import { estimateMemory } from './estimate.ts';
+import { fitsGpu, maxMicroBatch, maxSequence } from './fit.ts';
+import { allowedText, appliesTo, CUSTOM_MODEL, NO_GPU, PARAMS, type ParamSpec, paramOfField } from './parameters.ts';
+import { findGpu, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
+import { COMPONENT_IDS, type Estimate, type GpuPreset, type TrainingInput } from './types.ts';
+import { decodeRaw, type RawParams } from './url-state.ts';
+
+/** Flags that are not parameters. */
+const COMMANDS = [
+  ['json', 'print the estimate as JSON (decimal GB)'],
+  ['list-models', 'print the model preset ids, one a line'],
+  ['list-gpus', 'print the GPU preset ids, one a line'],
+  ['help', 'print this help'],
+] as const;
+type Command = (typeof COMMANDS)[number][0];
+
+const CLI_PARAMS = PARAMS.filter((p) => p.cli);
+const flagOf = (p: ParamSpec): string => `--${p.cli?.flag}`;
+
+/** The options for node:util parseArgs: every parameter with a CLI flag, and the commands. */
+export function cliOptions(): Record<string, { type: 'string' | 'boolean' }> {
+  const o: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const p of CLI_PARAMS) o[p.cli?.flag as string] = { type: p.type === 'bool' ? 'boolean' : 'string' };
+  for (const [flag] of COMMANDS) o[flag] = { type: 'boolean' };
+  return o;
+}
+
+function metavar(p: ParamSpec): string {
+  switch (p.type) {
+    case 'bool':
+      return '';
+    case 'int':
+      return ' N';
+    case 'enum':
+      return ` ${(p.values ?? []).map(([v]) => v).join('|')}`;
+    case 'model':
+      return ` <id>|${CUSTOM_MODEL}`;
+    case 'gpu':
+      return ` <id>|${NO_GPU}`;
+  }
+}
+
+const METHOD_NAMES: Record<string, string> = Object.fromEntries(
+  (PARAMS.find((p) => p.id === 'method')?.values ?? []).map(([v, l]) => [v, l]),
+);
+const methodsText = (p: ParamSpec) => (p.methods ?? []).map((m) => METHOD_NAMES[m] ?? m).join(', ');
+
+function usageLine(p: ParamSpec): string[] {
+  const cli = p.cli as NonNullable<ParamSpec['cli']>;
+  const facts = [
+    cli.required ? 'Required' : p.type === 'bool' ? 'Off by default' : `Default ${String(cli.default ?? p.default)}`,
+    p.type === 'int' ? allowedText(p).replace('a whole number ', '') : '',
+    p.methods ? `${methodsText(p)} only` : '',
+  ].filter(Boolean);
+  return [`  --${cli.flag}${metavar(p)}`, `      ${p.label}. ${p.help} ${facts.join('; ')}.`];
+}
+
+/** The text of `vram --help`. */
+export function cliUsage(): string {
+  const section = (title: string, ps: ParamSpec[]) => [title, ...ps.flatMap(usageLine)];
+  const main = CLI_PARAMS.filter((p) => p.group !== 'architecture');
+  const arch = CLI_PARAMS.filter((p) => p.group === 'architecture');
+  return [
+    'usage: npm run --silent vram -- --model <id> --method <method> [flags]',
+    '       npm run --silent vram -- --list-models | --list-gpus | --help',
+    'Estimates the peak GPU memory of one fine-tuning step, per GPU. GB = 10^9 bytes, GiB = 2^30 bytes.',
+    '',
+    ...section('flags:', main),
+    ...section(`custom architecture (with --model ${CUSTOM_MODEL}; the defaults are Llama-2-7B's shape):`, arch),
+    'other:',
+    ...COMMANDS.map(([flag, help]) => `  --${flag}`.padEnd(16) + help),
+    'exit codes: 0 fits (or no --gpu), 1 does not fit the --gpu, 2 bad input (one line per problem).',
+  ].join('\n');
+}
+
+/** A token of node:util parseArgs({ tokens: true, strict: false }). */
+export interface CliToken {
+  kind: 'option' | 'positional' | 'option-terminator';
+  name?: string;
+  rawName?: string;
+  value?: string | undefined;
+  inlineValue?: boolean | undefined;
+  index: number;
+}
+
+export interface CliRequest {
+  command: 'estimate' | 'help' | 'list-models' | 'list-gpus';
+  json: boolean;
+  /** the memory-model input and the GPU to check (null: none); set when there are no errors */
+  input: TrainingInput | null;
+  gpu: string | null;
+  /** one line each, without the "vram: " prefix */
+  errors: string[];
+  warnings: string[];
+}
+
+/** Reads parseArgs tokens against the table: unknown, repeated, valueless and inapplicable flags, bad values. */
+export function readCli(tokens: readonly CliToken[]): CliRequest {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const commands = new Set<Command>();
+  const raw: RawParams = {};
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option') {
+      errors.push(`unexpected argument ${JSON.stringify(t.kind === 'positional' ? t.value : '--')}`);
+      continue;
+    }
+    const shown = t.rawName ?? `--${t.name}`;
+    const spec = CLI_PARAMS.find((p) => p.cli?.flag === t.name);
+    const command = COMMANDS.find(([f]) => f === t.name)?.[0];
+    if (!shown.startsWith('--') || (!spec && !command)) {
+      errors.push(`unknown flag ${shown} (see --help)`);
+      continue;
+    }
+    if (seen.has(shown)) {
+      errors.push(`${shown} given more than once`);
+      continue;
+    }
+    seen.add(shown);
+    if (command || spec?.type === 'bool') {
+      if (t.value !== undefined) errors.push(`${shown} takes no value`);
+      else if (command) commands.add(command);
+      else if (spec) raw[spec.url] = '1';
+      continue;
+    }
+    if (!spec) continue;
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) {
+      errors.push(`${shown} needs a value`);
+      continue;
+    }
+    raw[spec.url] = t.value;
+  }
+  const command = commands.has('help')
+    ? 'help'
+    : commands.has('list-models')
+      ? 'list-models'
+      : commands.has('list-gpus')
+        ? 'list-gpus'
+        : 'estimate';
+  if (command === 'estimate') {
+    for (const p of CLI_PARAMS) {
+      if (p.cli?.required && raw[p.url] === undefined) {
+        errors.push(
+          p.type === 'model'
+            ? `${flagOf(p)} is required (see --list-models)`
+            : `${flagOf(p)} is required: ${allowedText(p)}`,
+        );
+      }
+    }
+  }
+  // Flags that do not apply are named, never silently ignored.
+  const method = raw.method;
+  for (const p of CLI_PARAMS) {
+    if (raw[p.url] === undefined) continue;
+    if (method !== undefined && !appliesTo(p, method)) {
+      // Kept in the input (and the JSON), where the model does not use it.
+      warnings.push(`${flagOf(p)} does not apply to --method ${method} (${methodsText(p)} only); it changes nothing`);
+    } else if (p.group === 'architecture' && raw.model !== undefined && raw.model !== CUSTOM_MODEL) {
+      warnings.push(`${flagOf(p)} describes a custom architecture and is ignored with --model ${raw.model}`);
+      delete raw[p.url];
+    }
+  }
+  for (const p of CLI_PARAMS) if (p.cli?.default !== undefined) raw[p.url] ??= p.cli.default;
+  const flag = (field: string) => {
+    const p = paramOfField(field);
+    return p?.cli ? flagOf(p) : `--${field}`;
+  };
+  const decoded = decodeRaw(raw);
+  const named = new Set(errors.map((e) => e.split(' ')[0]));
+  const hint = (field: string) => {
+    const t = paramOfField(field)?.type;
+    return t === 'model' ? ' (see --list-models)' : t === 'gpu' ? ` (see --list-gpus, or ${NO_GPU})` : '';
+  };
+  for (const e of decoded.errors) {
+    const f = flag(String(e.field));
+    if (!named.has(f)) errors.push(`${f} ${e.message}${hint(String(e.field))}`);
+    named.add(f);
+  }
+  const r = estimateMemory(decoded.state.input);
+  if (!r.ok) {
+    for (const e of r.errors) {
+      const p = paramOfField(String(e.field));
+      // --help and --list-* check only the flags given with them.
+      if (command !== 'estimate' && (!p || raw[p.url] === undefined || p.cli?.default === raw[p.url])) continue;
+      const f = flag(String(e.field));
+      if (!named.has(f)) errors.push(`${f} ${e.message}`);
+      named.add(f);
+    }
+  }
+  return {
+    command,
+    json: commands.has('json'),
+    input: errors.length || !r.ok ? null : decoded.state.input,
+    gpu: decoded.state.gpu,
+    errors,
+    warnings,
+  };
+}
+
+const UNITS: [string, string, number, number][] = [
+  ['GB', 'GiB', 1e9, 2 ** 30],
+  ['TB', 'TiB', 1e12, 2 ** 40],
+  ['PB', 'PiB', 1e15, 2 ** 50],
+  ['EB', 'EiB', 1e18, 2 ** 60],
+];
+
+/** The decimal/binary unit pair that keeps `bytes` under 10,000 of the unit (EB beyond). */
+export function unitsFor(bytes: number): [string, string, number, number] {
+  return (UNITS.find(([, , d]) => bytes < 1e4 * d) ?? UNITS[UNITS.length - 1]) as [string, string, number, number];
+}
+
+/** A figure for the text table: two decimals, thousands separated; scientific from 10^7 of the unit. */
+export function figure(v: number): string {
+  if (v >= 1e7) return v.toExponential(2);
+  return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function gpuText(gpu: GpuPreset): string {
+  return `${gpu.name} (sold as ${gpu.memoryGB} GB; usable ${figure(gpu.usableBytes / 1e9)} GB = ${figure(gpu.usableBytes / 2 ** 30)} GiB)`;
+}
+
+/** The text report: settings, parameter counts, the component table (columns sized to their widest cell), the fit. */
+export function cliText(e: Estimate, gpuId: string | null): string {
+  const i = e.input;
+  const name = MODEL_PRESETS.find((m) => m.id === e.presetId)?.name ?? 'custom';
+  const [dec, bin, dDiv, bDiv] = unitsFor(e.perGpuBytes);
+  const rows: [string, string, string][] = [
+    ['component', dec, bin],
+    ...COMPONENT_IDS.map((id): [string, string, string] => [
+      id,
+      figure(e.components[id] / dDiv),
+      figure(e.components[id] / bDiv),
+    ]),
+    ['per GPU', figure(e.perGpuBytes / dDiv), figure(e.perGpuBytes / bDiv)],
+  ];
+  const w = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+  const table = rows.map(
+    ([a, b, c]) =>
+      `${a.padEnd((w[0] as number) + 2)}${b.padStart((w[1] as number) + 2)}${c.padStart((w[2] as number) + 2)}`,
+  );
+  const lines = [
+    `${name} · ${i.method} · ${i.precision} · ${i.optimizer}` +
+      (i.method === 'full' ? '' : ` · r=${i.rank} ${i.targets}`) +
+      (i.method === 'qlora' && i.doubleQuant ? ' · double-quant' : '') +
+      ` · seq ${i.seq.toLocaleString('en-US')} × batch ${i.batch.toLocaleString('en-US')} · ${i.attention}` +
+      (i.gradCheckpointing ? ' · grad-checkpointing' : '') +
+      (i.chunkedLoss ? ' · chunked-loss' : '') +
+      ` · ${i.gpus.toLocaleString('en-US')} GPU${i.gpus > 1 ? 's' : ''}${i.sharding === 'none' ? '' : ` ${i.sharding}`}`,
+    `parameters: ${e.params.total.toLocaleString('en-US')} total, ${e.params.trainable.toLocaleString('en-US')} trainable`,
+    '',
+    ...table,
+  ];
+  const gpu = gpuId ? findGpu(gpuId) : undefined;
+  if (gpu) {
+    const fits = fitsGpu(e, gpu.id);
+    const input = e.input as TrainingInput;
+    lines.push(
+      '',
+      `${fits ? 'fits' : 'does not fit'} ${gpuText(gpu)}` +
+        ` · max micro-batch ${maxMicroBatch(input, gpu.id)} · max seq ${maxSequence(input, gpu.id).toLocaleString('en-US')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const gb = (bytes: number): number => Math.round((bytes / 1e9) * 1000) / 1000;
+
+/** The --json report (decimal GB). */
+export function cliJson(e: Estimate, gpuId: string | null): Record<string, unknown> {
+  const gpu = gpuId ? findGpu(gpuId) : undefined;
+  const input = e.input as TrainingInput;
+  return {
+    perGpuGB: gb(e.perGpuBytes),
+    components: Object.fromEntries(COMPONENT_IDS.map((id) => [id, gb(e.components[id])])),
+    fits: gpu ? fitsGpu(e, gpu.id) : null,
+    unit: 'GB',
+    perGpuGiB: Math.round((e.perGpuBytes / 2 ** 30) * 1000) / 1000,
+    allocatedGB: gb(e.allocatedBytes),
+    statesGB: gb(e.components.weights + e.components.trainable + e.components.gradients + e.components.optimizer),
+    gpu: gpu ? { id: gpu.id, name: gpu.name, memoryGB: gpu.memoryGB, usableGB: gb(gpu.usableBytes) } : null,
+    maxMicroBatch: gpu ? maxMicroBatch(input, gpu.id) : null,
+    maxSeq: gpu ? maxSequence(input, gpu.id) : null,
+    params: e.params,
+    input: e.input,
+  };
+}
+
+/** The preset ids for --list-models / --list-gpus. */
+export function cliList(what: 'list-models' | 'list-gpus'): string[] {
+  return what === 'list-models' ? MODEL_PRESETS.map((m) => m.id) : GPU_PRESETS.map((g) => g.id);
+}

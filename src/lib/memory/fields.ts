@@ -1,0 +1,49 @@
+// The calculator form, derived from the parameter table at build time and handed to the island as props, so the
+// island's JavaScript holds no parameter list of its own (and the page stays within its JS budget).
+import { CUSTOM_MODEL, NO_GPU, PARAMS, type ParamGroup } from './parameters.ts';
+import { GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
+
+export interface CalculatorField {
+  /** URL name, also the form key */
+  key: string;
+  label: string;
+  group: ParamGroup;
+  kind: 'int' | 'bool' | 'select' | 'radios';
+  /** [value, label] for select and radios */
+  options?: [string, string][];
+  /** methods the field applies to (absent: all); the island disables it for the others */
+  methods?: string[];
+  /** a preset list, shown on a row of its own */
+  wide?: boolean;
+}
+
+export function calculatorFields(): CalculatorField[] {
+  return PARAMS.map((p): CalculatorField => {
+    const f: CalculatorField = {
+      key: p.url,
+      label: p.label,
+      group: p.group,
+      kind: p.type === 'int' ? 'int' : p.type === 'bool' ? 'bool' : p.radios ? 'radios' : 'select',
+    };
+    if (p.type === 'enum') f.options = (p.values ?? []).map(([v, l]) => [v, l]);
+    if (p.type === 'model') {
+      f.options = [
+        ...MODEL_PRESETS.map((m): [string, string] => [m.id, m.name]),
+        [CUSTOM_MODEL, 'Custom architecture…'],
+      ];
+    }
+    if (p.type === 'gpu') {
+      f.options = [
+        // Without the vendor and brand (the fit table has the full names), so the list fits a phone: "RTX 4090 (24 GB)".
+        ...GPU_PRESETS.map((g): [string, string] => [
+          g.id,
+          `${g.name.replace(/^NVIDIA (GeForce )?/, '')} (${g.memoryGB} GB)`,
+        ]),
+        [NO_GPU, 'No GPU chosen'],
+      ];
+    }
+    if (p.methods) f.methods = [...p.methods];
+    if (p.type === 'model' || p.type === 'gpu') f.wide = true;
+    return f;
+  });
+}

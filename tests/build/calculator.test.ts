@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { decodeHtml as decodeEntities } from '../../src/lib/html/entities.ts';
+import { EMBED_ALIASES, EMBED_ATTRIBUTES } from '../../src/lib/memory/embed.ts';
+import { PARAMS } from '../../src/lib/memory/index.ts';
+import { routes } from '../../src/lib/site/routes.ts';
+import { distHas, readDist } from '../support/dist.ts';
+
+// What the build makes of the parameter table: /embed.js, the calculator's form and the table on /about/memory/.
+const text = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+
+describe('/embed.js', () => {
+  it('is built from the parameter table, not kept in public/', () => {
+    expect(distHas(routes.embedScript())).toBe(true);
+    const tracked = execFileSync('git', ['ls-files', 'public'], { encoding: 'utf8' }).split('\n');
+    expect(tracked).not.toContain('public/embed.js');
+  });
+
+  it('accepts exactly the table’s URL names and aliases as data-* attributes', () => {
+    const js = readDist(routes.embedScript());
+    const call = /\}\)\((\[[^\]]*\]), (\{[^}]*\})\);\s*$/.exec(js);
+    expect(call, 'the loader is called with the accepted names').not.toBeNull();
+    expect(JSON.parse(call?.[1] ?? '[]')).toEqual(EMBED_ATTRIBUTES);
+    expect(JSON.parse(call?.[2] ?? '{}')).toEqual(EMBED_ALIASES);
+    expect(js).toMatch(/^\/\*! Fine-Tuning Cards VRAM calculator loader\./);
+  });
+});
+
+describe('/about/memory/', () => {
+  const page = distHas(`${routes.aboutMemory()}index.html`) ? readDist(`${routes.aboutMemory()}index.html`) : '';
+  const table = /<table class="params[^"]*"[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
+
+  it('lists every parameter with its label, link name, flag and default', () => {
+    expect(table).not.toBe('');
+    const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1] as string));
+    for (const p of PARAMS) {
+      const row = rows.find((r) => r.trim().startsWith(`${p.label} ${p.help.slice(0, 12)}`));
+      expect(row, p.id).toBeDefined();
+      expect(row).toContain(`${p.url}=`);
+      if (p.cli) expect(row).toContain(`--${p.cli.flag}`);
+    }
+    expect([...table.matchAll(/<th scope="row"/g)]).toHaveLength(PARAMS.length);
+  });
+
+  it('has the command line and what the build checks, and no glued words', () => {
+    const t = text(page);
+    expect(t).toContain('$ npm run --silent vram -- --model llama-3.1-8b --method qlora --gpu rtx-4090');
+    expect(t).toMatch(/per GPU +\d+\.\d\d +\d+\.\d\d/);
+    expect(t).toContain('Checked on every build');
+    expect(t).toMatch(/parameter count of each of the 19 presets equals its published total/);
+    expect(t).toContain('published totals of all 19 presets');
+  });
+
+  it('the calculator page points to it instead of carrying its own command line', () => {
+    const calc = readDist(`${routes.calculator()}index.html`);
+    expect(calc).not.toContain('npm run');
+    expect(calc).toContain(`${routes.aboutMemory()}#command-line`);
+  });
+});
