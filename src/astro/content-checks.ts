@@ -7,6 +7,14 @@ import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
 import { type DeckResult, formatProblem, validateDeck } from '../lib/cards/validate.ts';
 import type { DeckPolicy } from '../lib/site/config.ts';
 import { LINKABLE_PAGES } from '../lib/site/routes.ts';
+import { parseSiteDate } from '../lib/schedule/day.ts';
+
+/** The build's day: SITE_DATE when set, else today (UTC); read through globalThis so bundlers never inline it. */
+export function buildDay(): Date {
+  return parseSiteDate(
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.SITE_DATE,
+  );
+}
 
 /**
  * MDX syntax check through Sätteri, the parser Astro 7 itself uses; then the props of every component the card loader
@@ -34,7 +42,12 @@ export function checkMdx(body: string) {
 }
 
 /** Reads a content folder (`content/` by default) and validates every card in one pass. */
-export function checkContentDir(root: string, contentDir: string, policy?: DeckPolicy): DeckResult {
+export function checkContentDir(
+  root: string,
+  contentDir: string,
+  policy?: DeckPolicy,
+  today: Date = buildDay(),
+): DeckResult {
   const cardsDir = join(root, contentDir, 'cards');
   const rel = (p: string) =>
     p
@@ -57,6 +70,7 @@ export function checkContentDir(root: string, contentDir: string, policy?: DeckP
     policy,
     checkMdx,
     knownRoutes: LINKABLE_PAGES,
+    today,
   });
 }
 
@@ -71,6 +85,10 @@ export function contentChecks(options: { contentDir: string; policy?: DeckPolicy
       'astro:config:setup': ({ config, logger }) => {
         const root = decodeURIComponent(new URL('.', config.root).pathname);
         const result = checkContentDir(root, options.contentDir, options.policy);
+        if (result.warnings.length > 0)
+          logger.warn(
+            `${result.warnings.length} warning(s) in the deck:\n${result.warnings.map(formatProblem).join('\n')}`,
+          );
         if (result.problems.length > 0) {
           const list = result.problems.map(formatProblem).join('\n');
           logger.error(`${result.problems.length} problem(s) in the deck:\n${list}`);

@@ -6,6 +6,7 @@ import type { DeckPolicy } from '../site/config.ts';
 import { formatIssue } from './format-issue.ts';
 import { countWords, splitFrontmatter } from './frontmatter.ts';
 import { quizBalanceProblems } from './quiz-balance.ts';
+import { staleVerifications } from './verified.ts';
 
 /** One problem, located for the author: `content/cards/qlora.mdx: level: "expert" is not one of …`. */
 export interface ContentProblem {
@@ -32,6 +33,8 @@ export interface DeckInput {
   checkMdx?: (body: string) => { line: number; column: number; message: string; kind?: 'syntax' | 'component' } | null;
   /** Site routes (without base) that body links may point to besides cards, e.g. `calculator/`. */
   knownRoutes?: ReadonlySet<string>;
+  /** The build's day (SITE_DATE or today, 00:00 UTC): `verified` entries are aged against it. Without it, no age check. */
+  today?: Date;
 }
 
 export interface ValidCard {
@@ -44,6 +47,8 @@ export interface ValidCard {
 
 export interface DeckResult {
   problems: ContentProblem[];
+  /** Worth an author's attention but not a reason to stop the build, e.g. an API check older than the policy allows. */
+  warnings: ContentProblem[];
   cards: ValidCard[];
 }
 
@@ -98,6 +103,7 @@ function parseKeyed<T>(
  */
 export function validateDeck(input: DeckInput): DeckResult {
   const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
   const topics = parseKeyed(input.topics, (v) => topicSchema.safeParse(v), problems);
   const series = input.series ? parseKeyed(input.series, (v) => seriesInfoSchema.safeParse(v), problems) : undefined;
 
@@ -177,6 +183,10 @@ export function validateDeck(input: DeckInput): DeckResult {
         : (input.knownRoutes?.has(target.endsWith('/') || target === '' ? target : `${target}/`) ?? true);
       if (!ok) add('body', `links to ${link}, which is not a page of this site`);
     }
+    const maxAge = input.policy?.maxVerifiedAgeMonths;
+    if (r.success && r.data.verified && input.today && maxAge !== undefined)
+      for (const w of staleVerifications(r.data.verified, input.today, maxAge))
+        warnings.push({ file: file.path, field: `verified[${w.index}].date`, message: w.message });
     if (r.success) valid.push({ id, file: file.path, data: r.data, body: split.body, words });
   }
 
@@ -190,7 +200,7 @@ export function validateDeck(input: DeckInput): DeckResult {
   }
 
   const bad = new Set(problems.map((p) => p.file));
-  return { problems, cards: valid.filter((c) => !bad.has(c.file)) };
+  return { problems, warnings, cards: valid.filter((c) => !bad.has(c.file)) };
 }
 
 function unique(

@@ -6,6 +6,11 @@ export interface DeckPolicy {
   requireQuiz: boolean;
   minTags: number;
   maxTags: number;
+  /**
+   * Oldest a card's `verified` entry may be, in calendar months before the build's day, before the content check
+   * warns (a warning, not an error: an old check is a reminder, not a broken card).
+   */
+  maxVerifiedAgeMonths?: number;
   /** Deck-wide quiz balance (src/lib/cards/quiz-balance.ts); without it those rules do not run. */
   quiz?: QuizPolicy;
 }
