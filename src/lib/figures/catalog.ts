@@ -322,7 +322,7 @@ function checkpointing(): FigureSpec {
     estimate({ model: 'llama-2-7b', method: 'lora', seq, batch: 1, gradCheckpointing: gc }).components.activations;
   const rows = seqs.flatMap((seq) => [
     {
-      label: `${seq.toLocaleString('en-US')}`,
+      label: `${seq.toLocaleString('en-US')} tokens`,
       value: GB(act(seq, false)),
       parts: [{ bytes: act(seq, false), tone: 'c4' as Tone }],
     },
@@ -416,7 +416,7 @@ function dora(): FigureSpec {
       box(158, 96, 130, 48, ['direction V', '+ LoRA B·A'], 'accent') +
       arrow(288, 40, 350, 70) +
       arrow(288, 120, 350, 90) +
-      box(352, 56, 112, 48, ['W′ = m · V′', '‖V′‖ = 1 per column']),
+      box(352, 56, 112, 48, ['W′ = m · V′', 'V′ normalised']),
   };
 }
 
