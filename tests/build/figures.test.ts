@@ -23,6 +23,14 @@ describe('figures on card pages', () => {
     expect([...new Set(figures.map((f) => f.id))].sort()).toEqual([...FIGURE_IDS].sort());
   });
 
+  it('links the figures stylesheet from exactly the card pages that show a figure', () => {
+    const withFigures = new Set(figures.map((f) => f.card));
+    for (const { card, html } of pages)
+      expect(html.includes(`<link rel="stylesheet" href="${site.base}figures.css">`), card.id).toBe(
+        withFigures.has(card.id),
+      );
+  });
+
   it('ships each figure accessible, scalable, theme-coloured and at most 6 kB gzipped', () => {
     for (const f of figures) {
       const where = `${f.id} on ${f.card}`;
@@ -33,7 +41,7 @@ describe('figures on card pages', () => {
       );
       expect(f.html, where).toContain(`<title id="fig-${f.id}-title">`);
       expect(f.html, where).toContain(`<desc id="fig-${f.id}-desc">`);
-      expect(f.html, where).not.toMatch(/\s(fill|stroke|style)=|#[0-9a-f]{3,8}\b|rgba?\(/i);
+      expect(f.html, where).not.toMatch(/\sstyle=|\s(fill|stroke)="(?!none"|currentColor")|#[0-9a-f]{3,8}\b|rgba?\(/i);
       expect(gzipSync(f.html).length, where).toBeLessThanOrEqual(6 * 1024);
     }
   });

@@ -7,6 +7,9 @@ export type { FigureSpec } from './svg.ts';
 
 export const FIGURE_IDS: readonly string[] = Object.keys(FIGURES);
 
+/** Whether rendered card HTML (or an MDX body) shows a figure, so its page must link the figures' stylesheet. */
+export const hasFigure = (htmlOrBody: string): boolean => /data-figure="|<Figure\b/.test(htmlOrBody);
+
 /** The HTML of one figure; an unknown id or prop throws a message naming it and the ids that exist. */
 export function figureHtml(props: Record<string, unknown>): string {
   for (const key of Object.keys(props))

@@ -1,5 +1,7 @@
-// Building blocks for the deck's figures: SVG as a string, colours only as classes that global.css maps to the
-// theme's light-dark() tokens, so every figure follows light and dark mode and holds no colour of its own.
+// Building blocks for the deck's figures: SVG as a string, colours only as classes that public/figures.css maps to
+// the theme's light-dark() tokens, so every figure follows light and dark mode and holds no colour of its own. Text,
+// lines and arrow heads also carry currentColor, so a feed reader without our stylesheet still shows a legible
+// monochrome drawing (the root's fill="none" keeps unstyled boxes from turning into black blocks).
 
 /** The colour roles a figure may use; `.fig-<role>` rules in src/styles/global.css give them theme colours. */
 export type Tone = 'box' | 'accent' | 'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'muted';
@@ -19,7 +21,7 @@ export interface TextOptions {
 export function text(x: number, y: number, s: string, o: TextOptions = {}): string {
   const cls = ['fig-t', o.muted ? 'fig-tm' : '', o.bold ? 'fig-tb' : ''].filter(Boolean).join(' ');
   const anchor = o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : '';
-  return `<text x="${n(x)}" y="${n(y)}" class="${cls}" font-size="${o.size ?? 13}"${anchor}>${esc(s)}</text>`;
+  return `<text x="${n(x)}" y="${n(y)}" class="${cls}" fill="currentColor" font-size="${o.size ?? 13}"${anchor}>${esc(s)}</text>`;
 }
 
 export function rect(x: number, y: number, w: number, h: number, tone: Tone = 'box', r = 4): string {
@@ -48,11 +50,11 @@ export function arrow(x1: number, y1: number, x2: number, y2: number): string {
   const a = Math.atan2(y2 - y1, x2 - x1);
   const h = 7;
   const p = (d: number) => `${n(x2 - h * Math.cos(a - d))},${n(y2 - h * Math.sin(a - d))}`;
-  return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" class="fig-line"/><polygon points="${n(x2)},${n(y2)} ${p(0.45)} ${p(-0.45)}" class="fig-head"/>`;
+  return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" class="fig-line" stroke="currentColor"/><polygon points="${n(x2)},${n(y2)} ${p(0.45)} ${p(-0.45)}" class="fig-head" fill="currentColor"/>`;
 }
 
-export function line(x1: number, y1: number, x2: number, y2: number, dashed = false): string {
-  return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" class="fig-line${dashed ? ' fig-dash' : ''}"/>`;
+export function line(x1: number, y1: number, x2: number, y2: number): string {
+  return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" class="fig-line" stroke="currentColor"/>`;
 }
 
 export interface FigureSpec {
@@ -74,7 +76,7 @@ export function figureMarkup(id: string, f: FigureSpec): string {
   const d = `fig-${id}-desc`;
   return (
     `<figure class="fig" data-figure="${esc(id)}">` +
-    `<svg class="fig-svg" viewBox="0 0 ${f.width} ${f.height}" width="100%" role="img" aria-labelledby="${t} ${d}" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="fig-svg" viewBox="0 0 ${f.width} ${f.height}" width="100%" fill="none" role="img" aria-labelledby="${t} ${d}" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="${t}">${esc(f.title)}</title><desc id="${d}">${esc(f.desc)}</desc>${f.body}</svg>` +
     `<figcaption>${esc(f.caption)}</figcaption></figure>`
   );
