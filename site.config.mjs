@@ -27,6 +27,8 @@ export default {
     requireQuiz: true,
     minTags: 2,
     maxTags: 6,
+    // A card's `verified` API check older than this many months (before SITE_DATE or today) draws a warning.
+    maxVerifiedAgeMonths: 12,
     // Right answers spread over the positions (at most 40% in any one), and at most a third of the quizzes whose
     // answer is over 30% longer than every wrong option; from 10 quizzes on.
     quiz: { maxAnswerShare: 0.4, longestMargin: 0.3, maxLongestShare: 1 / 3, minQuizzes: 10 },

@@ -4,6 +4,7 @@ import { checkContentDir } from '../src/astro/content-checks.ts';
 import { formatProblem } from '../src/lib/cards/validate.ts';
 
 const result = checkContentDir(process.cwd(), site.contentDir, site.policy);
+for (const w of result.warnings) console.warn(`warning: ${formatProblem(w)}`);
 if (result.problems.length > 0) {
   for (const p of result.problems) console.error(formatProblem(p));
   console.error(
@@ -11,4 +12,6 @@ if (result.problems.length > 0) {
   );
   process.exit(1);
 }
-console.log(`${result.cards.length} cards checked: no problems.`);
+console.log(
+  `${result.cards.length} cards checked: no problems${result.warnings.length > 0 ? `, ${result.warnings.length} warning(s)` : ''}.`,
+);

@@ -10,7 +10,7 @@ import { countWords } from '../lib/cards/words.ts';
 import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
 
 /** Bump when the way this loader renders a card changes (its output is cached in the content layer). */
-const RENDER_VERSION = 'cards-loader-3';
+const RENDER_VERSION = 'cards-loader-4';
 
 export interface CardLoaderOptions {
   /** Folder of the cards, relative to the project root. */

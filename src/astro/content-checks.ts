@@ -8,6 +8,14 @@ import { STATIC_COMPONENTS } from '../lib/cards/static-components.ts';
 import { type DeckResult, formatProblem, type MdxIssue, validateDeck } from '../lib/cards/validate.ts';
 import type { DeckPolicy } from '../lib/site/config.ts';
 import { LINKABLE_PAGES } from '../lib/site/routes.ts';
+import { parseSiteDate } from '../lib/schedule/day.ts';
+
+/** The build's day: SITE_DATE when set, else today (UTC); read through globalThis so bundlers never inline it. */
+export function buildDay(): Date {
+  return parseSiteDate(
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.SITE_DATE,
+  );
+}
 
 // What Vite tries when an import names no extension.
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.astro', '.mdx', '.md', '.json', '.css'];
@@ -63,7 +71,12 @@ export function checkMdx(body: string, file?: string, root?: string): MdxIssue[]
 }
 
 /** Reads a content folder (`content/` by default) and validates every card in one pass. */
-export function checkContentDir(root: string, contentDir: string, policy?: DeckPolicy): DeckResult {
+export function checkContentDir(
+  root: string,
+  contentDir: string,
+  policy?: DeckPolicy,
+  today: Date = buildDay(),
+): DeckResult {
   const cardsDir = join(root, contentDir, 'cards');
   const rel = (p: string) =>
     p
@@ -88,6 +101,7 @@ export function checkContentDir(root: string, contentDir: string, policy?: DeckP
     checkMdx: (body, file) => checkMdx(body, file, root),
     cardsDir: rel(cardsDir),
     knownRoutes: LINKABLE_PAGES,
+    today,
   });
 }
 
@@ -102,6 +116,10 @@ export function contentChecks(options: { contentDir: string; policy?: DeckPolicy
       'astro:config:setup': ({ config, logger }) => {
         const root = decodeURIComponent(new URL('.', config.root).pathname);
         const result = checkContentDir(root, options.contentDir, options.policy);
+        if (result.warnings.length > 0)
+          logger.warn(
+            `${result.warnings.length} warning(s) in the deck:\n${result.warnings.map(formatProblem).join('\n')}`,
+          );
         if (result.problems.length > 0) {
           const files = new Set(result.problems.map((p) => p.file)).size;
           logger.error(

@@ -5,6 +5,7 @@ import { KINDS, LEVELS } from './enums.ts';
 import { quizSchema, quizSourceIssues } from './quiz.ts';
 import { seriesSchema } from './series.ts';
 import { sourceSchema } from './source.ts';
+import { verifiedListSchema } from './verified.ts';
 
 export type { Level } from './enums.ts';
 export { KINDS, LEVELS };
@@ -57,6 +58,11 @@ export function makeCardSchema<R extends z.ZodType = ReturnType<typeof plainRef>
       sources: z
         .array(sourceSchema, { error: 'sources must be a YAML list of { title, url }' })
         .min(1, { error: 'give at least 1 source (title and https url)' }),
+      /**
+       * The library releases the card's API was checked against, for every card that shows an API (a snippet, a
+       * config or argument name). The content check warns when a check is older than the deck policy allows.
+       */
+      verified: verifiedListSchema.optional(),
       /** Self-check question (the deck policy requires one on every card). */
       quiz: quizSchema.optional(),
     })

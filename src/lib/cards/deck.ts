@@ -3,6 +3,7 @@ import type { Quiz } from '../../schemas/quiz.ts';
 import type { Source } from '../../schemas/source.ts';
 import type { SeriesInfo } from '../../schemas/series.ts';
 import type { Topic } from '../../schemas/topic.ts';
+import type { Verified } from '../../schemas/verified.ts';
 import { formatDay } from '../schedule/day.ts';
 import { learningOrder, orderSeries } from './order.ts';
 
@@ -23,6 +24,8 @@ export interface DeckCard {
   publishedAt: Date;
   updatedAt?: Date;
   sources: Source[];
+  /** Library releases the card's API was checked against. */
+  verified?: Verified[];
   quiz?: Quiz;
   words: number;
   readingMinutes: number;

@@ -8,6 +8,7 @@ import { formatIssue } from './format-issue.ts';
 import { countWords, splitFrontmatter } from './frontmatter.ts';
 import { quizBalanceProblems } from './quiz-balance.ts';
 import { placeholders } from './scaffold.ts';
+import { staleVerifications } from './verified.ts';
 
 /** One problem, located for the author: `content/cards/qlora.mdx: level: "expert" is not one of …`. */
 export interface ContentProblem {
@@ -47,6 +48,8 @@ export interface DeckInput {
   cardsDir?: string;
   /** Site routes (without base) that body links may point to besides cards, e.g. `calculator/`. */
   knownRoutes?: ReadonlySet<string>;
+  /** The build's day (SITE_DATE or today, 00:00 UTC): `verified` entries are aged against it. Without it, no age check. */
+  today?: Date;
 }
 
 export interface ValidCard {
@@ -59,6 +62,8 @@ export interface ValidCard {
 
 export interface DeckResult {
   problems: ContentProblem[];
+  /** Worth an author's attention but not a reason to stop the build, e.g. an API check older than the policy allows. */
+  warnings: ContentProblem[];
   cards: ValidCard[];
 }
 
@@ -115,6 +120,7 @@ function parseKeyed<T>(
  */
 export function validateDeck(input: DeckInput): DeckResult {
   const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
   const topics = parseKeyed(input.topics, (v) => topicSchema.safeParse(v), problems);
   const series = input.series ? parseKeyed(input.series, (v) => seriesInfoSchema.safeParse(v), problems) : undefined;
 
@@ -215,6 +221,10 @@ export function validateDeck(input: DeckInput): DeckResult {
         : (input.knownRoutes?.has(target.endsWith('/') || target === '' ? target : `${target}/`) ?? true);
       if (!ok) add('body', `links to ${link}, which is not a page of this site`);
     }
+    const maxAge = input.policy?.maxVerifiedAgeMonths;
+    if (r.success && r.data.verified && input.today && maxAge !== undefined)
+      for (const w of staleVerifications(r.data.verified, input.today, maxAge))
+        warnings.push({ file: file.path, field: `verified[${w.index}].date`, message: w.message });
     if (r.success) valid.push({ id, file: file.path, data: r.data, body: split.body, words });
   }
 
@@ -230,7 +240,7 @@ export function validateDeck(input: DeckInput): DeckResult {
   const bad = new Set(problems.map((p) => p.file));
   // Grouped by file (stable, so each file's problems keep their order), as authors fix them one file at a time.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { problems, cards: valid.filter((c) => !bad.has(c.file)) };
+  return { problems, warnings, cards: valid.filter((c) => !bad.has(c.file)) };
 }
 
 function unique(

@@ -8,6 +8,11 @@ export interface DeckPolicy {
   maxTags: number;
   /** Largest card file, in bytes: a card is 180–400 words plus frontmatter, so a much larger file is a mistake. */
   maxCardBytes: number;
+  /**
+   * Oldest a card's `verified` entry may be, in calendar months before the build's day, before the content check
+   * warns (a warning, not an error: an old check is a reminder, not a broken card).
+   */
+  maxVerifiedAgeMonths?: number;
   /** Deck-wide quiz balance (src/lib/cards/quiz-balance.ts); without it those rules do not run. */
   quiz?: QuizPolicy;
 }

@@ -32,6 +32,8 @@ export const routes = {
   tagFeed: (id: string) => `tags/${id}/rss.xml`,
   embedScript: () => 'embed.js',
   favicon: () => 'favicon.svg',
+  /** The figures' stylesheet (public/figures.css), linked only by card pages that show a <Figure>. */
+  figuresCss: () => 'figures.css',
   sitemap: () => 'sitemap-index.xml',
   searchBundle: () => 'pagefind/pagefind.js',
   // Take the deck away: downloads, the deck as data and saving it offline (the files are in fileRoutes).

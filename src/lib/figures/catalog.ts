@@ -1,0 +1,462 @@
+// The deck's figures, each a pure function of the memory model (numeric ones) or of nothing (diagrams). Cards place
+// them with <Figure id="…" />; numbers in them are computed here at build time, never typed.
+import {
+  adapterParams,
+  countParams,
+  estimateMemory,
+  type Estimate,
+  findModel,
+  formatBytes,
+  type TrainingInput,
+} from '../memory/index.ts';
+import { arrow, box, type FigureSpec, line, rect, text, type Tone } from './svg.ts';
+
+const W = 480;
+const GB = (b: number) => formatBytes(b, 'GB', 1);
+
+function estimate(input: TrainingInput): Estimate {
+  const r = estimateMemory(input);
+  if (!r.ok) throw new Error(`figure input rejected by the memory model: ${JSON.stringify(r.errors)}`);
+  return r.estimate;
+}
+
+/** Horizontal bars with a label on the left and a value on the right; segments stack within a bar. */
+function bars(
+  rows: { label: string; value: string; parts: { bytes: number; tone: Tone }[] }[],
+  top: number,
+  max: number,
+): string {
+  const x0 = 110;
+  const span = W - x0 - 80;
+  return rows
+    .map((row, i) => {
+      const y = top + i * 34;
+      let x = x0;
+      const segs = row.parts
+        .map((p) => {
+          const w = (p.bytes / max) * span;
+          const s = w > 0.5 ? rect(x, y, w, 22, p.tone, 2) : '';
+          x += w;
+          return s;
+        })
+        .join('');
+      return text(x0 - 8, y + 15, row.label, { anchor: 'end' }) + segs + text(x + 6, y + 15, row.value, { size: 12 });
+    })
+    .join('');
+}
+
+function legend(items: { label: string; tone: Tone }[], y: number): string {
+  let x = 16;
+  return items
+    .map((it) => {
+      const s = rect(x, y - 10, 12, 12, it.tone, 2) + text(x + 17, y, it.label, { size: 12 });
+      x += 24 + it.label.length * 6.6;
+      return s;
+    })
+    .join('');
+}
+
+function loraUpdate(): FigureSpec {
+  return {
+    title: 'The LoRA update: a frozen weight plus a trained low-rank product',
+    desc: 'A large square matrix W0 of size d by k is frozen. Next to it, a tall thin matrix B of size d by r times a short wide matrix A of size r by k forms the update. Only B and A are trained: r times (d plus k) numbers instead of d times k. The layer computes W0 x plus alpha over r times B A x.',
+    caption: 'LoRA trains B and A; W₀ never changes. B starts at zero, so training starts from the base model.',
+    width: W,
+    height: 210,
+    body:
+      box(16, 30, 130, 130, ['W₀', 'd × k', 'frozen']) +
+      text(166, 102, '+', { size: 26, anchor: 'middle' }) +
+      box(186, 30, 34, 130, ['B'], 'accent') +
+      text(203, 176, 'd × r', { anchor: 'middle', size: 12, muted: true }) +
+      text(236, 102, '×', { size: 22, anchor: 'middle' }) +
+      box(252, 78, 130, 34, ['A   r × k'], 'accent') +
+      text(317, 134, 'trained: r·(d + k) values', { anchor: 'middle', size: 12, muted: true }) +
+      text(317, 152, 'instead of d·k', { anchor: 'middle', size: 12, muted: true }) +
+      text(16, 200, 'h = W₀x + (α/r)·B A x', { size: 14, bold: true }),
+  };
+}
+
+function qloraPath(): FigureSpec {
+  return {
+    title: 'QLoRA: dequantize, then multiply in 16-bit',
+    desc: 'The frozen weight is stored in 4-bit NF4. For each matrix multiplication it is dequantized to a temporary bf16 copy, which multiplies the bf16 input. In parallel the input passes through the bf16 LoRA matrices A and B, and the two results are added. Gradients flow only into A and B.',
+    caption: 'Only storage is 4-bit: every product runs in bf16, so activations are as large as in 16-bit LoRA.',
+    width: W,
+    height: 220,
+    body:
+      box(16, 20, 120, 44, ['NF4 weight', '4-bit, stored']) +
+      arrow(136, 42, 176, 42) +
+      box(178, 20, 120, 44, ['dequantize', 'per block']) +
+      arrow(298, 42, 338, 42) +
+      box(340, 20, 124, 44, ['bf16 weight', 'temporary']) +
+      box(16, 110, 90, 40, ['x (bf16)']) +
+      arrow(106, 130, 218, 130) +
+      box(220, 110, 110, 40, ['W·x matmul']) +
+      arrow(402, 64, 290, 108) +
+      arrow(330, 130, 392, 130) +
+      box(394, 110, 70, 40, ['+ → h']) +
+      line(60, 150, 60, 186) +
+      arrow(60, 186, 218, 186) +
+      box(220, 168, 110, 36, ['B·A·x (bf16)'], 'accent') +
+      arrow(330, 186, 428, 152) +
+      text(100, 204, 'trained adapter', { size: 12, muted: true }),
+  };
+}
+
+function memoryStack(): FigureSpec {
+  const e = estimate({ model: 'llama-2-7b', method: 'full', precision: 'mixed-bf16', seq: 2048, batch: 1 });
+  const c = e.components;
+  const parts: { label: string; bytes: number; tone: Tone }[] = [
+    { label: 'weights', bytes: c.weights, tone: 'c1' },
+    { label: 'gradients', bytes: c.gradients, tone: 'c2' },
+    { label: 'optimizer', bytes: c.optimizer, tone: 'c3' },
+    { label: 'activations', bytes: c.activations, tone: 'c4' },
+    { label: 'logits', bytes: c.logits, tone: 'c5' },
+    { label: 'overhead', bytes: c.overhead, tone: 'muted' },
+  ];
+  const total = e.perGpuBytes;
+  const span = W - 32;
+  let x = 16;
+  const segs = parts
+    .map((p) => {
+      const w = (p.bytes / total) * span;
+      const s = rect(x, 30, w, 34, p.tone, 0);
+      x += w;
+      return s;
+    })
+    .join('');
+  const rows = parts
+    .map((p, i) => {
+      const col = i % 2;
+      const y = 100 + Math.floor(i / 2) * 24;
+      const x0 = 16 + col * 232;
+      return rect(x0, y - 11, 12, 12, p.tone, 2) + text(x0 + 18, y, `${p.label}: ${GB(p.bytes)}`, { size: 13 });
+    })
+    .join('');
+  return {
+    title: `Memory of one training step: Llama-2-7B full fine-tuning, ${GB(total)}`,
+    desc: `One bar split by what fills it, for full fine-tuning of Llama-2-7B with mixed-precision AdamW at 2,048 tokens, batch 1, from the memory model: ${parts.map((p) => `${p.label} ${GB(p.bytes)}`).join(', ')}; ${GB(total)} in total.`,
+    caption: `Llama-2-7B, full fine-tuning, mixed-bf16 AdamW, 2,048 tokens, batch 1: ${GB(total)} per GPU (memory model).`,
+    width: W,
+    height: 176,
+    body: text(16, 20, `Total ${GB(total)}`, { bold: true }) + segs + rows,
+  };
+}
+
+function zeroStages(): FigureSpec {
+  const base = { model: 'llama-2-7b', method: 'full', precision: 'mixed-bf16', gpus: 8 } as const;
+  const stages = [
+    { label: 'Data parallel', sharding: 'none' },
+    { label: 'ZeRO-1', sharding: 'zero1' },
+    { label: 'ZeRO-2', sharding: 'zero2' },
+    { label: 'ZeRO-3', sharding: 'zero3' },
+  ] as const;
+  const rows = stages.map((s) => {
+    const c = estimate({ ...base, sharding: s.sharding }).components;
+    return {
+      label: s.label,
+      total: c.weights + c.gradients + c.optimizer,
+      parts: [
+        { bytes: c.weights, tone: 'c1' as Tone },
+        { bytes: c.gradients, tone: 'c2' as Tone },
+        { bytes: c.optimizer, tone: 'c3' as Tone },
+      ],
+    };
+  });
+  const max = Math.max(...rows.map((r) => r.total));
+  return {
+    title: 'ZeRO stages: model states per GPU for Llama-2-7B on 8 GPUs',
+    desc: `Per-GPU model states for full fine-tuning of Llama-2-7B with mixed-precision Adam on 8 GPUs, from the memory model: ${rows.map((r) => `${r.label} ${GB(r.total)}`).join(', ')}. Stage 1 shards optimizer state, stage 2 also gradients, stage 3 also weights.`,
+    caption: 'Each stage shards one more part of the model states across the 8 GPUs (memory model).',
+    width: W,
+    height: 190,
+    body:
+      bars(
+        rows.map((r) => ({ label: r.label, value: GB(r.total), parts: r.parts })),
+        14,
+        max,
+      ) +
+      legend(
+        [
+          { label: 'weights', tone: 'c1' },
+          { label: 'gradients', tone: 'c2' },
+          { label: 'optimizer state', tone: 'c3' },
+        ],
+        176,
+      ),
+  };
+}
+
+function pipelines(): FigureSpec {
+  const row = (y: number, name: string, steps: string[][], tones: Tone[]) => {
+    const w = 100;
+    const gap = 16;
+    let s = text(16, y - 8, name, { bold: true });
+    steps.forEach((st, i) => {
+      const x = 16 + i * (w + gap);
+      s += box(x, y, w, 42, st, tones[i] ?? 'box', 12);
+      if (i < steps.length - 1) s += arrow(x + w, y + 21, x + w + gap, y + 21);
+    });
+    return s;
+  };
+  return {
+    title: 'Three pipelines: RLHF with PPO, DPO and GRPO',
+    desc: 'RLHF with PPO: fit a reward model on human rankings, sample from the policy, score samples, estimate advantages with a value model, update with PPO. DPO: read fixed preference pairs, compare policy and frozen reference log-probabilities, update with a classification loss; no reward model and no sampling. GRPO: sample a group of answers per prompt, score them with a checker or reward model, normalise each score within its group, update; no value model.',
+    caption: 'What each method needs while it trains: PPO four models, DPO two and no sampling, GRPO no value model.',
+    width: W,
+    height: 250,
+    body:
+      row(
+        28,
+        'RLHF (PPO)',
+        [['reward model', 'from rankings'], ['sample from', 'policy'], ['score +', 'value model'], ['PPO update']],
+        ['box', 'box', 'box', 'accent'],
+      ) +
+      row(
+        112,
+        'DPO',
+        [['fixed pairs', 'chosen/rejected'], ['policy vs', 'reference'], ['logistic loss'], ['update']],
+        ['box', 'box', 'box', 'accent'],
+      ) +
+      row(
+        196,
+        'GRPO',
+        [['sample a group', 'of G answers'], ['checker or', 'reward model'], ['normalise', 'within group'], ['update']],
+        ['box', 'box', 'box', 'accent'],
+      ),
+  };
+}
+
+function packing(): FigureSpec {
+  // Five examples of 5, 9, 3, 7 and 2 tokens: padded to the longest they take five rows of 9 slots; packed best-fit
+  // decreasing they fill three rows with one slot to spare.
+  const u = 26;
+  const x0 = 96;
+  const tones: Tone[] = ['c1', 'c2', 'c3', 'c4', 'c5'];
+  const len = [5, 9, 3, 7, 2];
+  const row = (y: number, items: number[]) => {
+    let x = x0;
+    let s = '';
+    for (const i of items) {
+      s += rect(x, y, (len[i] ?? 0) * u - 3, 14, tones[i] ?? 'box', 2);
+      x += (len[i] ?? 0) * u;
+    }
+    const used = items.reduce((a, i) => a + (len[i] ?? 0), 0);
+    if (used < 9) s += rect(x, y, (9 - used) * u - 3, 14, 'muted', 2);
+    return s;
+  };
+  let s = text(16, 22, 'Padded', { bold: true });
+  for (let i = 0; i < 5; i++) s += row(10 + i * 19, [i]);
+  s += text(16, 132, 'Packed', { bold: true });
+  [[1], [3, 4], [0, 2]].forEach((items, r) => {
+    s += row(120 + r * 19, items);
+  });
+  return {
+    title: 'Sequence packing: five padded rows become three packed rows',
+    desc: 'Five examples of 5, 9, 3, 7 and 2 tokens. Padded to the longest, they take five rows of 9 slots, 19 of the 45 slots padding. Packed by best-fit decreasing, the same tokens fill three rows: 9; 7 and 2; 5 and 3, with one slot of padding.',
+    caption:
+      'Same tokens, 45 slots padded against 27 packed; grey is padding. Attention must stay inside each example.',
+    width: W,
+    height: 180,
+    body: s,
+  };
+}
+
+function chatMasking(): FigureSpec {
+  const segs: { label: string[]; w: number; trained: boolean }[] = [
+    { label: ['system'], w: 72, trained: false },
+    { label: ['user turn'], w: 92, trained: false },
+    { label: ['assistant', 'header'], w: 84, trained: false },
+    { label: ['assistant reply'], w: 132, trained: true },
+    { label: ['end', 'token'], w: 60, trained: true },
+  ];
+  let x = 24;
+  let s = text(16, 20, 'Tokens', { bold: true });
+  let labels = text(16, 104, 'Labels', { bold: true });
+  for (const g of segs) {
+    s += box(x, 30, g.w - 4, 36, g.label, g.trained ? 'accent' : 'box', 12);
+    labels += box(x, 112, g.w - 4, 30, [g.trained ? 'its ids' : '−100'], g.trained ? 'accent' : 'muted', 12);
+    s += arrow(x + (g.w - 4) / 2, 68, x + (g.w - 4) / 2, 110);
+    x += g.w;
+  }
+  return {
+    title: 'Loss masking on a chat example',
+    desc: 'One chat example rendered by the template: system prompt, user turn, assistant header, assistant reply and the end-of-turn token. Below, its labels: minus 100 under the system prompt, user turn and header, so the loss ignores them; the token ids themselves under the assistant reply and the end token, which are trained.',
+    caption: 'Assistant-only loss: positions labelled −100 are skipped; the reply and its end token are learned.',
+    width: W,
+    height: 160,
+    body: s + labels,
+  };
+}
+
+function rankParams(): FigureSpec {
+  const m = findModel('llama-2-7b');
+  if (!m) throw new Error('llama-2-7b preset missing');
+  const ranks = [8, 16, 32, 64, 128, 256];
+  const counts = ranks.map((r) => adapterParams(m.arch, 'lora', r, 'all-linear'));
+  const max = Math.max(...counts);
+  const millions = (v: number) => `${(v / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} M`;
+  const base = countParams(m.arch);
+  const pct = (v: number) => `${((v / base) * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+  return {
+    title: 'LoRA rank against trainable parameters, Llama-2-7B, all linear layers',
+    desc: `Trainable LoRA parameters on every linear layer of Llama-2-7B, from the memory model: ${ranks.map((r, i) => `rank ${r} ${millions(counts[i] ?? 0)}`).join(', ')}. The count doubles with each doubling of rank.`,
+    caption: 'Trainable parameters grow linearly with rank: r·(d_in + d_out) per adapted matrix (memory model).',
+    width: W,
+    height: 220,
+    body: bars(
+      ranks.map((r, i) => ({
+        label: `r = ${r}`,
+        value: `${millions(counts[i] ?? 0)} (${pct(counts[i] ?? 0)})`,
+        parts: [{ bytes: counts[i] ?? 0, tone: 'accent' as Tone }],
+      })),
+      10,
+      max * 1.35,
+    ),
+  };
+}
+
+function checkpointing(): FigureSpec {
+  const seqs = [2048, 4096, 8192];
+  const act = (seq: number, gc: boolean) =>
+    estimate({ model: 'llama-2-7b', method: 'lora', seq, batch: 1, gradCheckpointing: gc }).components.activations;
+  const rows = seqs.flatMap((seq) => [
+    {
+      label: `${seq.toLocaleString('en-US')} tokens`,
+      value: GB(act(seq, false)),
+      parts: [{ bytes: act(seq, false), tone: 'c4' as Tone }],
+    },
+    { label: 'checkpointed', value: GB(act(seq, true)), parts: [{ bytes: act(seq, true), tone: 'accent' as Tone }] },
+  ]);
+  const max = Math.max(...rows.map((r) => r.parts[0]?.bytes ?? 0));
+  return {
+    title: 'Activation memory with and without gradient checkpointing, Llama-2-7B LoRA',
+    desc: `Activations for LoRA on Llama-2-7B at batch 1, from the memory model: ${seqs.map((s) => `${s} tokens ${GB(act(s, false))} stored, ${GB(act(s, true))} checkpointed`).join('; ')}.`,
+    caption: 'Checkpointing keeps each layer’s input and recomputes the rest in the backward pass (memory model).',
+    width: W,
+    height: 214,
+    body: bars(rows, 6, max),
+  };
+}
+
+function flashTiles(): FigureSpec {
+  let grid = '';
+  for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) grid += rect(16 + j * 18, 40 + i * 18, 16, 16, 'c4', 1);
+  let tiles = '';
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++)
+      tiles += rect(290 + j * 36, 40 + i * 36, 32, 32, i === 1 && j === 2 ? 'accent' : 'box', 2);
+  return {
+    title: 'Standard attention against FlashAttention tiles',
+    desc: 'Left: standard attention writes the full N by N score matrix and its softmax to GPU memory. Right: FlashAttention processes the same matrix one tile at a time in fast on-chip memory, keeping only the output and the softmax statistics, and recomputes tiles in the backward pass.',
+    caption: 'Same exact result; FlashAttention never stores the N × N matrix, so memory grows linearly with length.',
+    width: W,
+    height: 220,
+    body:
+      text(16, 26, 'N × N scores in GPU memory', { bold: true, size: 12 }) +
+      grid +
+      text(290, 26, 'one tile at a time in SRAM', { bold: true, size: 12 }) +
+      tiles +
+      text(16, 200, 'memory ∝ N²', { muted: true }) +
+      text(290, 200, 'memory ∝ N', { muted: true }),
+  };
+}
+
+function bytesPerParam(): FigureSpec {
+  const row = (precision: 'mixed-bf16' | 'pure-bf16') => {
+    const e = estimate({ model: 'llama-2-7b', method: 'full', precision });
+    const p = e.params.total;
+    const c = e.components;
+    return { w: c.weights / p, g: c.gradients / p, o: c.optimizer / p };
+  };
+  const mixed = row('mixed-bf16');
+  const pure = row('pure-bf16');
+  const b = (v: number) => `${Math.round(v * 10) / 10}`;
+  const sum = (r: { w: number; g: number; o: number }) => r.w + r.g + r.o;
+  const mk = (label: string, r: { w: number; g: number; o: number }) => ({
+    label,
+    value: `${b(sum(r))} B/param`,
+    parts: [
+      { bytes: r.w, tone: 'c1' as Tone },
+      { bytes: r.g, tone: 'c2' as Tone },
+      { bytes: r.o, tone: 'c3' as Tone },
+    ],
+  });
+  return {
+    title: 'Bytes per parameter of model states: mixed precision against pure bf16',
+    desc: `Model-state bytes per parameter for Adam, from the memory model: mixed precision ${b(mixed.w)} for weights, ${b(mixed.g)} for gradients and ${b(mixed.o)} for the fp32 master copy and both moments, ${b(sum(mixed))} in all; pure bf16 ${b(pure.w)}, ${b(pure.g)} and ${b(pure.o)}, ${b(sum(pure))} in all.`,
+    caption: 'The popular 7B estimate is the second bar; standard mixed precision is the first (memory model).',
+    width: W,
+    height: 120,
+    body:
+      bars([mk('mixed bf16', mixed), mk('pure bf16', pure)], 10, sum(mixed)) +
+      legend(
+        [
+          { label: 'weights', tone: 'c1' },
+          { label: 'gradients', tone: 'c2' },
+          { label: 'optimizer (+ master copy)', tone: 'c3' },
+        ],
+        100,
+      ),
+  };
+}
+
+function dora(): FigureSpec {
+  return {
+    title: 'DoRA: magnitude and direction trained separately',
+    desc: 'The pretrained weight W0 is split into a magnitude vector m, one value per column, and a direction V equal to W0 divided by its column norms. The direction gets a LoRA update B A and is renormalised; the magnitude vector is trained directly. The new weight is m times the normalised direction.',
+    caption: 'DoRA: W′ = m · (W₀ + BA) / ‖W₀ + BA‖c, with m and the LoRA pair trained.',
+    width: W,
+    height: 170,
+    body:
+      box(16, 50, 90, 60, ['W₀', 'pretrained']) +
+      arrow(106, 70, 156, 40) +
+      arrow(106, 90, 156, 120) +
+      box(158, 16, 130, 48, ['magnitude m', 'trained directly'], 'accent') +
+      box(158, 96, 130, 48, ['direction V', '+ LoRA B·A'], 'accent') +
+      arrow(288, 40, 350, 70) +
+      arrow(288, 120, 350, 90) +
+      box(352, 56, 112, 48, ['W′ = m · V′', 'V′ normalised']),
+  };
+}
+
+function mergeOrSeparate(): FigureSpec {
+  return {
+    title: 'Merged adapters against separate adapters on one base',
+    desc: 'Left: each task merges its adapter into the base, giving one full model copy per task. Right: one base model stays loaded, and each request picks a small adapter, so one batch can serve several tasks.',
+    caption: 'Merge for one task and no runtime cost; keep adapters separate to serve many tasks from one base.',
+    width: W,
+    height: 200,
+    body:
+      text(16, 20, 'Merged', { bold: true }) +
+      box(16, 32, 190, 40, ['model A = W₀ + BA'], 'accent') +
+      box(16, 82, 190, 40, ['model B = W₀ + B′A′'], 'accent') +
+      text(16, 144, 'one full copy per task', { size: 12, muted: true }) +
+      text(250, 20, 'Separate', { bold: true }) +
+      box(250, 32, 214, 40, ['base W₀, loaded once']) +
+      box(250, 100, 62, 34, ['A'], 'accent', 12) +
+      box(326, 100, 62, 34, ['B'], 'accent', 12) +
+      box(402, 100, 62, 34, ['C'], 'accent', 12) +
+      arrow(281, 98, 281, 74) +
+      arrow(357, 98, 357, 74) +
+      arrow(433, 98, 433, 74) +
+      text(250, 160, 'each request names its adapter', { size: 12, muted: true }),
+  };
+}
+
+/** Every figure by id. A card names one with <Figure id="…" />. */
+export const FIGURES: Record<string, () => FigureSpec> = {
+  'lora-update': loraUpdate,
+  'qlora-dequant': qloraPath,
+  'memory-stack': memoryStack,
+  'zero-stages': zeroStages,
+  'rlhf-dpo-grpo': pipelines,
+  packing,
+  'chat-masking': chatMasking,
+  'rank-params': rankParams,
+  checkpointing,
+  'flash-tiles': flashTiles,
+  'bytes-per-param': bytesPerParam,
+  dora,
+  'merge-or-separate': mergeOrSeparate,
+};

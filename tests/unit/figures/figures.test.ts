@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { FIGURE_IDS, FIGURES, figureHtml } from '../../../src/lib/figures/index.ts';
+import { estimateMemory, formatBytes } from '../../../src/lib/memory/index.ts';
+import { STATIC_COMPONENTS } from '../../../src/lib/cards/static-components.ts';
+
+const css = readFileSync('public/figures.css', 'utf8');
+
+describe.each(FIGURE_IDS)('figure %s', (id) => {
+  const html = figureHtml({ id });
+  const svg = /<svg\b[^>]*>/.exec(html)?.[0] ?? '';
+
+  it('names itself for assistive technology: <title> and <desc> referenced by aria-labelledby', () => {
+    expect(svg).toContain(`role="img"`);
+    expect(svg).toContain(`aria-labelledby="fig-${id}-title fig-${id}-desc"`);
+    expect(html).toMatch(new RegExp(`<title id="fig-${id}-title">[^<]{10,}</title>`));
+    expect(html).toMatch(new RegExp(`<desc id="fig-${id}-desc">[^<]{40,}</desc>`));
+    expect(html).toMatch(/<figcaption>[^<]{10,}<\/figcaption>/);
+  });
+
+  it('scales with its container: a viewBox, width 100% and no fixed height', () => {
+    expect(svg).toMatch(/viewBox="0 0 \d+ \d+"/);
+    expect(svg).toContain('width="100%"');
+    expect(svg).not.toMatch(/\sheight=/);
+  });
+
+  it('holds no colour of its own: theme classes, and currentColor as the fallback outside the site', () => {
+    for (const m of html.matchAll(/\s(fill|stroke|style|color)="([^"]*)"/g))
+      expect(['fill="none"', 'fill="currentColor"', 'stroke="currentColor"']).toContain(`${m[1]}="${m[2]}"`);
+    expect(html).not.toMatch(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/i);
+    for (const cls of new Set([...html.matchAll(/class="([^"]+)"/g)].flatMap((m) => (m[1] ?? '').split(' '))))
+      if (cls.startsWith('fig-') && cls !== 'fig-svg')
+        expect(css, `.${cls} has a rule in public/figures.css`).toContain(`.${cls} {`);
+  });
+
+  it('keeps its text as text and weighs at most 6 kB gzipped', () => {
+    expect(html).toMatch(/<text\b/);
+    expect(html).not.toMatch(/<image\b|<foreignObject\b/);
+    expect(gzipSync(html).length).toBeLessThanOrEqual(6 * 1024);
+  });
+
+  it('renders one line of HTML, so Markdown keeps it as one HTML block', () => {
+    expect(html).not.toContain('\n');
+  });
+});
+
+describe('figureHtml', () => {
+  it('refuses an unknown id, naming the ids that exist', () => {
+    expect(() => figureHtml({ id: 'nope' })).toThrow(
+      `<Figure> id "nope" is not a figure (use one of ${FIGURE_IDS.join(', ')})`,
+    );
+  });
+  it('refuses an unknown prop', () => {
+    expect(() => figureHtml({ id: 'lora-update', size: 2 })).toThrow(
+      '<Figure> prop "size" is not a <Figure> prop (use id)',
+    );
+  });
+  it("is the card loader's <Figure> static component", () => {
+    expect(STATIC_COMPONENTS.Figure?.({ id: 'dora' })).toBe(figureHtml({ id: 'dora' }));
+  });
+  it('takes its numbers from the memory model, not from typed constants', () => {
+    const r = estimateMemory({ model: 'llama-2-7b', method: 'full', precision: 'mixed-bf16', seq: 2048, batch: 1 });
+    if (!r.ok) throw new Error('estimate failed');
+    const spec = FIGURES['memory-stack']?.();
+    expect(spec?.title).toBe(
+      `Memory of one training step: Llama-2-7B full fine-tuning, ${formatBytes(r.estimate.perGpuBytes, 'GB', 1)}`,
+    );
+    expect(spec?.desc).toContain(`optimizer ${formatBytes(r.estimate.components.optimizer, 'GB', 1)}`);
+  });
+});
