@@ -49,10 +49,6 @@ export function kvDim(a: Architecture): number {
   return a.kvHeads * a.headDim;
 }
 
-export function isMoE(a: Architecture): boolean {
-  return (a.experts ?? 1) > 1;
-}
-
 /** The linear layers of one block, in Hugging Face naming (q_proj … down_proj; Mixtral's w1/w3/w2 = gate/up/down). */
 export function linearsOf(a: Arch): LinearSpec[] {
   const qd = qDim(a);
