@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeck, type DeckCard, makeDeckCard } from '../../../src/lib/cards/deck.ts';
+import { buildDeck, type DeckCard } from '../../../src/lib/cards/deck.ts';
 import { parseCardFilter, serializeCardFilter } from '../../../src/lib/cards/filter.ts';
 import { countWords, readingMinutes, splitFrontmatter } from '../../../src/lib/cards/frontmatter.ts';
-
-const card = (id: string, over: Partial<DeckCard> = {}): DeckCard =>
-  makeDeckCard({
-    id,
-    title: `Title ${id}`,
-    summary: 'x'.repeat(40),
-    level: 'beginner',
-    kind: 'knowledge',
-    topic: 'peft',
-    tags: ['lora'],
-    related: [],
-    publishedAt: new Date('2026-10-01T00:00:00Z'),
-    sources: [{ title: 'Paper', url: 'https://arxiv.org/abs/1' }],
-    words: 220,
-    ...over,
-  });
+import { card } from '../../support/deck-card.ts';
 
 const topics = [
   { id: 'peft', title: 'PEFT', description: 'd'.repeat(20), category: 'AI', order: 2 },
