@@ -23,6 +23,10 @@ describe('figures on card pages', () => {
     expect([...new Set(figures.map((f) => f.id))].sort()).toEqual([...FIGURE_IDS].sort());
   });
 
+  it('shows a figure on at least 15 card pages', () => {
+    expect(new Set(figures.map((f) => f.card)).size).toBeGreaterThanOrEqual(15);
+  });
+
   it('links the figures stylesheet from exactly the card pages that show a figure', () => {
     const withFigures = new Set(figures.map((f) => f.card));
     for (const { card, html } of pages)

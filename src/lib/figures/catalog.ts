@@ -444,6 +444,157 @@ function mergeOrSeparate(): FigureSpec {
   };
 }
 
+/**
+ * GRPO's group-relative advantage as TRL computes it for outcome rewards: each reward minus the group mean, divided
+ * by the group's standard deviation (with Bessel's correction) plus 1e-4, so a group that scores alike gets zeros.
+ */
+export function groupAdvantages(rewards: readonly number[]): number[] {
+  const g = rewards.length;
+  const mean = rewards.reduce((a, r) => a + r, 0) / g;
+  const std = g > 1 ? Math.sqrt(rewards.reduce((a, r) => a + (r - mean) ** 2, 0) / (g - 1)) : 0;
+  return rewards.map((r) => (r - mean) / (std + 1e-4));
+}
+
+function grpoAdvantage(): FigureSpec {
+  // One prompt, G = 8 samples, a pass/fail checker: three pass. A second group where all pass shows the zero case.
+  const rewards = [1, 0, 0, 1, 0, 0, 0, 1];
+  const g = rewards.length;
+  const adv = groupAdvantages(rewards);
+  const allPass = groupAdvantages(rewards.map(() => 1));
+  const mean = rewards.reduce((a, r) => a + r, 0) / g;
+  const std = Math.sqrt(rewards.reduce((a, r) => a + (r - mean) ** 2, 0) / (g - 1));
+  const f2 = (v: number) => (Math.round(v * 100) / 100).toFixed(2).replace('-', '−');
+  const sign = (v: number) => (v > 0 ? `+${f2(v)}` : f2(v));
+  const col = 47;
+  const x0 = 92;
+  const zero = 112;
+  const unit = 34;
+  let s =
+    text(16, 32, 'reward', { size: 12, muted: true }) + text(16, zero + 4, 'advantage', { size: 12, muted: true });
+  rewards.forEach((r, i) => {
+    const x = x0 + i * col;
+    const a = adv[i] ?? 0;
+    s += box(x, 14, 40, 28, [`o${i + 1}: ${r}`], r > 0 ? 'accent' : 'box', 12);
+    const h = Math.abs(a) * unit;
+    s += rect(x + 6, a > 0 ? zero - h : zero, 28, h, a > 0 ? 'c2' : 'c4', 2);
+    s += text(x + 20, a > 0 ? zero - h - 5 : zero + h + 15, sign(a), { anchor: 'middle', size: 12 });
+  });
+  s += line(x0 - 6, zero, W - 12, zero);
+  s += text(16, 186, `mean ${f2(mean)}, std ${f2(std)}: Âᵢ = (rᵢ − mean) / std`, { size: 13, bold: true });
+  s += text(16, 208, `All 8 pass: every Âᵢ = ${f2(Math.abs(allPass[0] ?? 0))}, no signal from that prompt`, {
+    size: 12,
+    muted: true,
+  });
+  return {
+    title: 'GRPO: each answer is scored against its own group',
+    desc: `One prompt, ${g} sampled answers, a pass/fail checker: answers ${rewards
+      .map((r, i) => (r > 0 ? i + 1 : 0))
+      .filter(Boolean)
+      .join(
+        ', ',
+      )} pass. The group mean is ${f2(mean)} and the standard deviation ${f2(std)}, so each passing answer gets an advantage of ${sign(adv[0] ?? 0)} and each failing one ${sign(adv[1] ?? 0)}. If all ${g} answers pass, every advantage is ${f2(Math.abs(allPass[0] ?? 0))}.`,
+    caption:
+      'The group is the baseline: no value model. Computed as TRL does (sample std, plus 1e-4), every token of an answer shares its advantage.',
+    width: W,
+    height: 218,
+    body: s,
+  };
+}
+
+function dpoPair(): FigureSpec {
+  return {
+    title: 'DPO: the implicit reward of a preference pair',
+    desc: 'A prompt x has a chosen answer y+ and a rejected answer y−. For each, the policy being trained and the frozen reference model give a log-probability; beta times their difference is the implicit reward of that answer. The loss is minus log sigmoid of the chosen reward minus the rejected reward, so training widens that margin. No reward model and no sampling appear.',
+    caption:
+      'The policy’s log-ratio to the frozen reference is the reward; the reference log-probabilities can be computed once, before training.',
+    width: W,
+    height: 214,
+    body:
+      box(16, 72, 70, 44, ['prompt x']) +
+      arrow(86, 86, 116, 52) +
+      arrow(86, 102, 116, 136) +
+      box(118, 30, 104, 44, ['chosen y⁺'], 'accent') +
+      box(118, 114, 104, 44, ['rejected y⁻']) +
+      arrow(222, 52, 248, 52) +
+      arrow(222, 136, 248, 136) +
+      box(250, 30, 118, 44, ['r̂⁺ = β·log', 'πθ(y⁺|x) / πref(y⁺|x)'], 'box', 11) +
+      box(250, 114, 118, 44, ['r̂⁻ = β·log', 'πθ(y⁻|x) / πref(y⁻|x)'], 'box', 11) +
+      arrow(368, 52, 392, 84) +
+      arrow(368, 136, 392, 104) +
+      box(394, 72, 72, 44, ['margin', 'r̂⁺ − r̂⁻'], 'accent', 12) +
+      text(16, 188, 'loss = −log σ(r̂⁺ − r̂⁻)', { size: 14, bold: true }) +
+      text(16, 206, 'πθ: policy being trained; πref: frozen reference (often the SFT model)', {
+        size: 12,
+        muted: true,
+      }),
+  };
+}
+
+function logitsBySeq(): FigureSpec {
+  // LoRA on Llama-3.1-8B (128,256-token vocabulary) with gradient checkpointing: the loss's logits against the
+  // checkpointed activations as the sequence grows, with and without chunked cross-entropy.
+  const seqs = [4096, 8192, 16384];
+  const at = (seq: number, chunkedLoss: boolean) =>
+    estimate({
+      model: 'llama-3.1-8b',
+      method: 'lora',
+      rank: 16,
+      targets: 'all-linear',
+      seq,
+      batch: 1,
+      gradCheckpointing: true,
+      chunkedLoss,
+    }).components;
+  const groups = seqs.map((seq) => {
+    const plain = at(seq, false);
+    const chunked = at(seq, true);
+    return {
+      seq,
+      rows: [
+        { name: 'activations', bytes: plain.activations, tone: 'c4' as Tone },
+        { name: 'logits, fp32', bytes: plain.logits, tone: 'c5' as Tone },
+        { name: 'logits, chunked', bytes: chunked.logits, tone: 'accent' as Tone },
+      ],
+    };
+  });
+  const max = Math.max(...groups.flatMap((g) => g.rows.map((r) => r.bytes)));
+  const xb = 96;
+  const span = W - xb - 70;
+  let s = '';
+  groups.forEach((g, gi) => {
+    const y0 = 10 + gi * 62;
+    s += text(16, y0 + 30, `${g.seq.toLocaleString('en-US')}`, { bold: true });
+    s += text(16, y0 + 46, 'tokens', { size: 12, muted: true });
+    g.rows.forEach((r, ri) => {
+      const y = y0 + ri * 18;
+      const w = Math.max(1, (r.bytes / max) * span);
+      s += rect(xb, y, w, 14, r.tone, 2) + text(xb + w + 6, y + 11, GB(r.bytes), { size: 11 });
+    });
+  });
+  s += legend(
+    [
+      { label: 'activations', tone: 'c4' },
+      { label: 'logits, fp32 loss', tone: 'c5' },
+      { label: 'logits, chunked loss', tone: 'accent' },
+    ],
+    208,
+  );
+  const where = 'LoRA r16 on all linear layers of Llama-3.1-8B, batch 1, gradient checkpointing';
+  return {
+    title: 'Logits against activations as the sequence grows, Llama-3.1-8B LoRA',
+    desc: `${where}, from the memory model: ${groups
+      .map(
+        (g) =>
+          `${g.seq} tokens: activations ${GB(g.rows[0]?.bytes ?? 0)}, fp32 logits ${GB(g.rows[1]?.bytes ?? 0)}, chunked logits ${GB(g.rows[2]?.bytes ?? 0)}`,
+      )
+      .join('; ')}.`,
+    caption: `${where} (memory model). Both grow linearly with length; a fused kernel removes the full logits altogether.`,
+    width: W,
+    height: 218,
+    body: s,
+  };
+}
+
 /** Every figure by id. A card names one with <Figure id="…" />. */
 export const FIGURES: Record<string, () => FigureSpec> = {
   'lora-update': loraUpdate,
@@ -459,4 +610,7 @@ export const FIGURES: Record<string, () => FigureSpec> = {
   'bytes-per-param': bytesPerParam,
   dora,
   'merge-or-separate': mergeOrSeparate,
+  'grpo-advantage': grpoAdvantage,
+  'dpo-pair': dpoPair,
+  'logits-by-seq': logitsBySeq,
 };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { groupAdvantages } from '../../../src/lib/figures/catalog.ts';
 import { FIGURE_IDS, FIGURES, figureHtml } from '../../../src/lib/figures/index.ts';
 import { estimateMemory, formatBytes } from '../../../src/lib/memory/index.ts';
 import { STATIC_COMPONENTS } from '../../../src/lib/cards/static-components.ts';
@@ -45,6 +46,29 @@ describe.each(FIGURE_IDS)('figure %s', (id) => {
   });
 });
 
+describe('the catalogue', () => {
+  it('holds at least 15 figures', () => {
+    expect(FIGURE_IDS.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('groupAdvantages (GRPO, as TRL computes it)', () => {
+  it('scores three passes out of eight against the group mean and sample standard deviation', () => {
+    const a = groupAdvantages([1, 0, 0, 1, 0, 0, 0, 1]);
+    // mean 0.375; Bessel-corrected std sqrt(8/7 · 0.375 · 0.625) = 0.51755; plus 1e-4
+    expect(a[0]).toBeCloseTo(0.625 / (Math.sqrt((8 / 7) * 0.375 * 0.625) + 1e-4), 10);
+    expect(a[0]).toBeCloseTo(1.2074, 3);
+    expect(a[1]).toBeCloseTo(-0.7245, 3);
+    expect(a.reduce((x, y) => x + y, 0)).toBeCloseTo(0, 10);
+  });
+  it('gives zeros when the whole group scores alike', () => {
+    expect(groupAdvantages([1, 1, 1, 1])).toEqual([0, 0, 0, 0]);
+  });
+  it('shows the computed values in the figure', () => {
+    expect(FIGURES['grpo-advantage']?.().desc).toContain('advantage of +1.21 and each failing one −0.72');
+  });
+});
+
 describe('figureHtml', () => {
   it('refuses an unknown id, naming the ids that exist', () => {
     expect(() => figureHtml({ id: 'nope' })).toThrow(
@@ -67,5 +91,23 @@ describe('figureHtml', () => {
       `Memory of one training step: Llama-2-7B full fine-tuning, ${formatBytes(r.estimate.perGpuBytes, 'GB', 1)}`,
     );
     expect(spec?.desc).toContain(`optimizer ${formatBytes(r.estimate.components.optimizer, 'GB', 1)}`);
+  });
+  it('draws the logits figure from the memory model, chunked and not', () => {
+    const input = {
+      model: 'llama-3.1-8b',
+      method: 'lora',
+      rank: 16,
+      targets: 'all-linear',
+      seq: 8192,
+      batch: 1,
+      gradCheckpointing: true,
+    } as const;
+    const plain = estimateMemory(input);
+    const chunked = estimateMemory({ ...input, chunkedLoss: true });
+    if (!plain.ok || !chunked.ok) throw new Error('estimate failed');
+    const gb = (b: number) => formatBytes(b, 'GB', 1);
+    expect(FIGURES['logits-by-seq']?.().desc).toContain(
+      `8192 tokens: activations ${gb(plain.estimate.components.activations)}, fp32 logits ${gb(plain.estimate.components.logits)}, chunked logits ${gb(chunked.estimate.components.logits)}`,
+    );
   });
 });
