@@ -15,3 +15,7 @@ if (result.problems.length > 0) {
 console.log(
   `${result.cards.length} cards checked: no problems${result.warnings.length > 0 ? `, ${result.warnings.length} warning(s)` : ''}.`,
 );
+if (result.pending.length > 0)
+  console.log(
+    `${result.pending.length} API check(s) still to do (src/lib/cards/api-libraries.ts): ${result.pending.map((p) => `${p.file.split('/').pop()} ${/shows (.+?),/.exec(p.message)?.[1] ?? ''}`).join('; ')}.`,
+  );

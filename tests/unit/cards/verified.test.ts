@@ -42,7 +42,7 @@ describe('staleVerifications', () => {
   });
 });
 
-const card = (verified: string) => `---
+const card = (verified: string, body = 'Body.') => `---
 title: "A card with a verified API"
 summary: "A card long enough to pass the summary length rule of the schema, and then some."
 level: beginner
@@ -56,7 +56,7 @@ sources:
 ${verified}
 ---
 
-Body.
+${body}
 `;
 
 describe('the verified field in the deck check', () => {
@@ -64,9 +64,9 @@ describe('the verified field in the deck check', () => {
     path: 'content/topics.yaml',
     source: 'memory: { title: Memory, description: "About memory on GPUs", category: Training, order: 1 }\n',
   };
-  const check = (verified: string, today = day('2026-12-01')) =>
+  const check = (verified: string, today = day('2026-12-01'), body?: string) =>
     validateDeck({
-      cards: [{ path: 'content/cards/x.mdx', source: card(verified) }],
+      cards: [{ path: 'content/cards/x.mdx', source: card(verified, body) }],
       topics,
       policy: { ...site.policy, minWords: 0, minRelated: 0, requireQuiz: false, quiz: undefined },
       today,
@@ -96,6 +96,26 @@ describe('the verified field in the deck check', () => {
   it('parses each date into a UTC day', () => {
     const r = check('verified:\n  - { library: PEFT, version: "0.20.0", date: 2026-11-02 }');
     expect(r.cards[0]?.data.verified).toEqual([{ library: 'PEFT', version: '0.20.0', date: day('2026-11-02') }]);
+  });
+  it('fails a card whose code shows a library without a verified entry for it, naming file and field', () => {
+    const body = 'Body.\n\n```python\nfrom trl import SFTTrainer\nfrom peft import LoraConfig\n```';
+    const r = check('verified:\n  - { library: PEFT, version: "0.20.0", date: 2026-12-01 }', day('2026-12-01'), body);
+    expect(r.problems).toEqual([
+      {
+        file: 'content/cards/x.mdx',
+        field: 'verified',
+        message:
+          'the code shows TRL: check the snippet against a release and add { library: TRL, version: "…", date: YYYY-MM-DD } to verified',
+      },
+    ]);
+    expect(r.cards).toEqual([]);
+    expect(check('', day('2026-12-01'), body).problems.map((p) => p.message.slice(0, 23))).toEqual([
+      'the code shows TRL: che',
+      'the code shows PEFT: ch',
+    ]);
+    const both =
+      'verified:\n  - { library: TRL, version: "1.9.0", date: 2026-12-01 }\n  - { library: PEFT, version: "0.20.0", date: 2026-12-01 }';
+    expect(check(both, day('2026-12-01'), body).problems).toEqual([]);
   });
   it('rejects an empty list', () => {
     expect(cardSchema.safeParse({ verified: [] }).error?.issues.find((i) => i.path[0] === 'verified')?.message).toBe(
