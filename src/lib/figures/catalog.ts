@@ -9,7 +9,7 @@ import {
   formatBytes,
   type TrainingInput,
 } from '../memory/index.ts';
-import { arrow, box, type FigureSpec, line, rect, text, type Tone } from './svg.ts';
+import { arrow, box, type FigureSpec, line, polyline, rect, text, type Tone } from './svg.ts';
 
 const W = 480;
 const GB = (b: number) => formatBytes(b, 'GB', 1);
@@ -595,6 +595,88 @@ function logitsBySeq(): FigureSpec {
   };
 }
 
+/**
+ * Learning-rate multipliers as Transformers' schedulers compute them (optimization.py): linear warmup, then a half
+ * cosine down to `minRate` of the peak; `constant` takes no warmup at all, whatever `warmup_ratio` says.
+ */
+export const lrSchedules = {
+  cosine: (step: number, total: number, warmup = 0, minRate = 0): number => {
+    if (step < warmup) return step / Math.max(1, warmup);
+    const progress = (step - warmup) / Math.max(1, total - warmup);
+    return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * progress)) * (1 - minRate) + minRate);
+  },
+  constantWithWarmup: (step: number, warmup: number): number => (step < warmup ? step / Math.max(1, warmup) : 1),
+  constant: (): number => 1,
+};
+
+function lrSchedule(): FigureSpec {
+  // Guanaco ran 1,875 steps with warmup_ratio 0.03 and lr_scheduler_type constant; InstructGPT decayed by cosine to
+  // 10% of the peak with no warmup. Both drawn over the share of training done.
+  const total = 1875;
+  const warmup = Math.ceil(total * 0.03);
+  const x0 = 56;
+  const x1 = 272;
+  const yTop = 24;
+  const yBot = 164;
+  const at = (step: number, v: number): [number, number] => [x0 + (step / total) * (x1 - x0), yBot - v * (yBot - yTop)];
+  const steps = Array.from({ length: 121 }, (_, i) => Math.round((i / 120) * total));
+  const fine = [...new Set([...Array.from({ length: warmup + 1 }, (_, i) => i), ...steps])].sort((a, b) => a - b);
+  const instruct = steps.map((st) => at(st, lrSchedules.cosine(st, total, 0, 0.1)));
+  const asRun = steps.map((st) => at(st, lrSchedules.constant()));
+  const asAsked = fine.map((st) => at(st, lrSchedules.constantWithWarmup(st, warmup)));
+  const end = lrSchedules.cosine(total, total, 0, 0.1);
+  const mid = lrSchedules.cosine(total / 2, total, 0, 0.1);
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const body =
+    line(x0, yTop - 6, x0, yBot) +
+    line(x0, yBot, x1, yBot) +
+    text(x0 - 6, yTop + 4, '100%', { anchor: 'end', size: 11, muted: true }) +
+    text(x0 - 6, yBot - 0.1 * (yBot - yTop) + 4, '10%', { anchor: 'end', size: 11, muted: true }) +
+    text(x0 - 6, yBot + 4, '0', { anchor: 'end', size: 11, muted: true }) +
+    text(x0, yBot + 18, 'start', { size: 11, muted: true }) +
+    text(x1, yBot + 18, 'end of training', { size: 11, muted: true, anchor: 'end' }) +
+    polyline(asAsked, 'muted') +
+    polyline(asRun, 'c3') +
+    polyline(instruct, 'accent') +
+    polyline(
+      [
+        [290, 31],
+        [306, 31],
+      ],
+      'c3',
+    ) +
+    text(312, 35, 'Guanaco, as run:', { size: 12, bold: true }) +
+    text(312, 51, 'constant, no warmup', { size: 12 }) +
+    polyline(
+      [
+        [290, 71],
+        [306, 71],
+      ],
+      'muted',
+    ) +
+    text(312, 75, 'with the 3% warmup', { size: 12 }) +
+    text(312, 91, '(constant_with_warmup)', { size: 12, muted: true }) +
+    polyline(
+      [
+        [290, 113],
+        [306, 113],
+      ],
+      'accent',
+    ) +
+    text(312, 117, 'InstructGPT:', { size: 12, bold: true }) +
+    text(312, 133, 'cosine to 10%', { size: 12 }) +
+    text(312, 149, `(${pct(mid)} at halfway)`, { size: 12, muted: true });
+  return {
+    title: 'Learning-rate schedules of two published recipes',
+    desc: `The learning rate as a share of its peak over one training run. InstructGPT: no warmup, then a cosine decay to ${pct(end)} of the peak, ${pct(mid)} at halfway. Guanaco's scripts ask for a constant schedule with 3% warmup; Transformers' constant schedule ignores the warmup, so the rate stays at 100% from the first step. With constant_with_warmup it would instead climb from 0 over the first ${warmup} of ${total} steps.`,
+    caption:
+      'Computed with the formulas of Transformers’ schedulers: lr_scheduler_type "constant" takes no warmup, even with warmup_ratio set.',
+    width: W,
+    height: 192,
+    body,
+  };
+}
+
 /** Every figure by id. A card names one with <Figure id="…" />. */
 export const FIGURES: Record<string, () => FigureSpec> = {
   'lora-update': loraUpdate,
@@ -613,4 +695,5 @@ export const FIGURES: Record<string, () => FigureSpec> = {
   'grpo-advantage': grpoAdvantage,
   'dpo-pair': dpoPair,
   'logits-by-seq': logitsBySeq,
+  'lr-schedule': lrSchedule,
 };

@@ -57,6 +57,15 @@ export function line(x1: number, y1: number, x2: number, y2: number): string {
   return `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" class="fig-line" stroke="currentColor"/>`;
 }
 
+/** The colours a plotted curve may take; `.fig-p-<tone>` rules in public/figures.css give them theme colours. */
+export type CurveTone = 'accent' | 'c3' | 'muted';
+
+/** A curve through the points, drawn as a line only (no fill). */
+export function polyline(points: readonly (readonly [number, number])[], tone: CurveTone = 'accent'): string {
+  const pts = points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
+  return `<polyline points="${pts}" class="fig-p fig-p-${tone}" fill="none" stroke="currentColor"/>`;
+}
+
 export interface FigureSpec {
   /** Shown as the SVG's <title> and read first by screen readers. */
   title: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { groupAdvantages } from '../../../src/lib/figures/catalog.ts';
+import { groupAdvantages, lrSchedules } from '../../../src/lib/figures/catalog.ts';
 import { FIGURE_IDS, FIGURES, figureHtml } from '../../../src/lib/figures/index.ts';
 import { estimateMemory, formatBytes } from '../../../src/lib/memory/index.ts';
 import { STATIC_COMPONENTS } from '../../../src/lib/cards/static-components.ts';
@@ -66,6 +66,26 @@ describe('groupAdvantages (GRPO, as TRL computes it)', () => {
   });
   it('shows the computed values in the figure', () => {
     expect(FIGURES['grpo-advantage']?.().desc).toContain('advantage of +1.21 and each failing one −0.72');
+  });
+});
+
+describe('lrSchedules (as Transformers computes them)', () => {
+  it('decays by half a cosine to the floor, after a linear warmup', () => {
+    expect(lrSchedules.cosine(0, 1000, 0, 0.1)).toBe(1);
+    expect(lrSchedules.cosine(500, 1000, 0, 0.1)).toBeCloseTo(0.55, 10);
+    expect(lrSchedules.cosine(1000, 1000, 0, 0.1)).toBeCloseTo(0.1, 10);
+    expect(lrSchedules.cosine(5, 1000, 10)).toBe(0.5);
+    expect(lrSchedules.cosine(1000, 1000, 10)).toBeCloseTo(0, 10);
+  });
+  it('warms up only when asked to: constant stays at the peak from step 0', () => {
+    expect(lrSchedules.constant()).toBe(1);
+    expect(lrSchedules.constantWithWarmup(0, 57)).toBe(0);
+    expect(lrSchedules.constantWithWarmup(57, 57)).toBe(1);
+  });
+  it('states the computed values in the figure', () => {
+    const desc = FIGURES['lr-schedule']?.().desc ?? '';
+    expect(desc).toContain('cosine decay to 10% of the peak, 55% at halfway');
+    expect(desc).toContain('over the first 57 of 1875 steps');
   });
 });
 
