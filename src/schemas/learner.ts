@@ -16,8 +16,8 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LEVEL = new RegExp(`^(${LEVELS.join('|')})$`);
 
 /** A string check: matches `re`. */
-export const matches = (re: RegExp, error: string) => z.refine((s: string) => re.test(s), { error });
-const atLeast = (min: number, error = `must be at least ${min}`) => z.refine((n: number) => n >= min, { error });
+export const matches = (re: RegExp, error: string) => z.refine<string>((s) => re.test(s), { error });
+const atLeast = (min: number, error = `must be at least ${min}`) => z.refine<number>((n) => n >= min, { error });
 
 const whole = (min: number, max?: number) =>
   z
@@ -25,7 +25,7 @@ const whole = (min: number, max?: number) =>
     .check(
       z.refine(Number.isInteger, { error: 'must be a whole number' }),
       atLeast(min),
-      ...(max === undefined ? [] : [z.refine((n: number) => n <= max, { error: `must be at most ${max}` })]),
+      ...(max === undefined ? [] : [z.refine<number>((n) => n <= max, { error: `must be at most ${max}` })]),
     );
 
 /** A map from keys matching `key` (what they must be: `what`) to values of `value`. */
