@@ -1,13 +1,13 @@
 // The two learner records that live outside the state: the last card opened (its own localStorage key) and the
 // exported progress file. Used by /review/ only (import, export), so the card pages' lazy chunk never carries them.
 import * as z from 'zod/mini';
-import { cardId, instant } from './learner.ts';
+import { cardId, instant, matches } from './learner.ts';
 import { EXPORT_FORMAT } from './learner-format.ts';
 
 export { EXPORT_FORMAT };
 
-/** A non-empty title (a pattern, as the other checks are: zod/mini adds code for each kind of check). */
-const title = z.string().check(z.regex(/\S/, { error: 'must not be empty' }));
+/** A non-empty title (a refine, as the other checks are: zod/mini adds code for each kind of check). */
+const title = z.string().check(matches(/\S/, 'must not be empty'));
 
 /** The last card page the reader opened (its own key, `ftc-learner-visit`, written on every card page view). */
 export const visitSchema = z.strictObject({

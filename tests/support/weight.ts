@@ -95,6 +95,17 @@ export function moduleWeight(dist: string, entry: string, base: string): Map<str
   return out;
 }
 
+/** The modules `mod` imports on demand (its dynamic `import()`s), by build path. */
+export function dynamicImports(dist: string, base: string, mod: string): string[] {
+  const at = mod.slice(0, mod.lastIndexOf('/') + 1);
+  const out: string[] = [];
+  for (const m of readFileSync(join(dist, mod), 'utf8').matchAll(DYNAMIC_IMPORTS)) {
+    const p = toBuildPath(m[1] as string, at, base);
+    if (p && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
 /**
  * gzipped bytes of what `modules` import on demand (dynamic `import()`), with everything those chunks import in turn
  * (statically or on demand), leaving out what `have` (the page's load-time JS) already holds.

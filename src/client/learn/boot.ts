@@ -1,16 +1,18 @@
 // The one learning script a page runs on load: it reads the learner's state and marks the page (checkmarks, progress,
-// the card page's own state, "Continue where you left off"), then waits. Everything that changes the state is in one
-// lazy chunk, imported on the reader's first use of a learning control; the quiz code (quiz.ts) is imported on the
-// first interaction with a quiz (pointer over it, focus in it, a key or a click), and replays that event. The quiz
-// announces each answer as `ftc:quiz-answered` on document (detail `{ card, choice, correct }`).
+// the card page's own state, "Continue where you left off"), then waits. What changes the state is imported on the
+// reader's first use of a learning control (learner.ts; the home page's interests in interests.ts); the quiz code
+// (quiz.ts) on the first interaction with a quiz (pointer over it, focus in it, a key or a click), which it replays.
+// The quiz announces each answer as `ftc:quiz-answered` on document (detail `{ card, choice, correct }`).
 import { localDay } from '../../lib/learner/due.ts';
 import { MARK_LABELS, progressText } from '../../lib/learner/labels.ts';
 import { pickNext } from '../../lib/learner/next.ts';
 import { type LearnerView, markOf, progressOf, viewOf } from '../../lib/learner/status.ts';
 import { STORAGE_KEYS } from '../../schemas/learner-format.ts';
 
-/** The rest of the learning client: one chunk, loaded once. */
+/** What changes the state (mark, quiz answer): one chunk, loaded once. */
 const lazy = () => import('./learner.ts');
+/** The home page's interests form, in a chunk of its own: no card page ever loads it. */
+const interests = () => import('./interests.ts');
 
 const all = (sel: string, root: ParentNode = document) => [...root.querySelectorAll<HTMLElement>(sel)];
 const one = <T extends HTMLElement = HTMLElement>(sel: string, root: ParentNode = document) =>
@@ -99,7 +101,7 @@ export function markPage(first = false): void {
   // Blocked storage or unreadable data: the learning client says so in the page's notice slots (it never throws).
   if (raw === undefined || view.unreadable) void lazy().then((m) => m.load());
   const form = one<HTMLFormElement>('[data-learn-interests]');
-  if (form && view.interests) void lazy().then((m) => m.restoreInterests(form));
+  if (form && view.interests) void interests().then((m) => m.restoreInterests(form));
 }
 
 /** Delegated listeners: the first use of a learning control imports the chunk that handles it. */
@@ -111,7 +113,7 @@ export function listen(): void {
     const form = (e.target as HTMLElement).closest<HTMLFormElement>('[data-learn-interests]');
     if (!form) return;
     e.preventDefault();
-    void lazy().then((m) => m.onInterests(form, e as SubmitEvent));
+    void interests().then((m) => m.onInterests(form, e as SubmitEvent));
   });
   for (const type of ['pointerover', 'focusin', 'keydown', 'click'])
     addEventListener(type, (event) => {

@@ -1,10 +1,10 @@
 // The learning client, imported by the boot script on the first use of a learning control (one chunk, with its
-// validator): mark a card as understood, count a card as read once its quiz is answered, the home page's interests.
+// validator): mark a card as understood, count a card as read once its quiz is answered. The home page's interests
+// are a chunk of their own (interests.ts), so a card page's first quiz answer does not carry them.
 // Each change is validated (zod), saved, and announced so the page re-marks itself.
 import { recordRead, setUnderstood } from '../../lib/learner/state.ts';
 import { load, save } from './store.ts';
 
-export { onInterests, restoreInterests } from './interests.ts';
 export { load } from './store.ts';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

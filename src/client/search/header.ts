@@ -13,13 +13,26 @@ import {
 import { client } from './client.ts';
 import { buildPanel } from './panel.ts';
 import { resultOption } from './render.ts';
+// The popup's styles: linked when this module mounts, so pages do not carry them (a plain CSS import would put them
+// in every page's stylesheet).
+import resultsCss from '../../styles/search-results.css?url';
 
 const LIMIT = HEADER_RESULTS;
 const DEBOUNCE_MS = 90;
 const HINT = 'Type to search every card. Arrow keys choose a result, Enter opens it.';
 
+/** Links the popup's stylesheet, once (/search/ has it already, in its own stylesheet: the rules are the same). */
+function linkStyles(): void {
+  if (document.querySelector(`link[href="${resultsCss}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = resultsCss;
+  document.head.append(link);
+}
+
 export function mount(root: HTMLElement): void {
   if (root.dataset.mounted !== undefined) return;
+  linkStyles();
   const form = root.querySelector<HTMLFormElement>('form');
   const input = root.querySelector<HTMLInputElement>('input[type="search"]');
   const panel = root.querySelector<HTMLElement>('[data-site-search-panel]');
