@@ -51,6 +51,10 @@ test('marked cards show checkmarks and progress on series, topic and level pages
   await page.goto('/cards/what-is-fine-tuning/');
   await expect(page.getByLabel('Mark as understood')).toBeChecked();
   await page.getByLabel('Mark as understood').uncheck();
+  // The mark is saved by the learning chunk the click loads; wait for the write, not a fixed time.
+  await expect
+    .poll(async () => JSON.parse((await stored(page)) ?? '{}').cards?.['what-is-fine-tuning']?.understood ?? false)
+    .toBeFalsy();
   await page.goto('/series/fine-tuning-basics/');
   await expect(mark(page, 'what-is-fine-tuning')).toHaveAttribute('data-mark', 'read');
   await expect(page.locator('header .learn-progress')).toHaveText('1 of 9 understood');
