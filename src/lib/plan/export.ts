@@ -78,6 +78,8 @@ function notCarried(f: FormatId, ctx: WriteContext): string[] {
     if (typeof reason === 'string' && v !== p.default) lines.push(`${p.label} (${label(row.id, v)}): ${reason}.`);
     const lossy = row.lossy?.(f, ctx);
     if (lossy) lines.push(`${p.label}: ${lossy}.`);
+    const caveat = row.caveat?.(f, ctx);
+    if (caveat) lines.push(`${p.label}: ${caveat}.`);
   }
   return lines;
 }

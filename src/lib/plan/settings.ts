@@ -50,6 +50,8 @@ export interface SettingRow {
    * test). Return the reason, or null when the value round-trips.
    */
   lossy?: (format: FormatId, ctx: WriteContext) => string | null;
+  /** What the written config does differently from the estimate, when it does (shown with the plan). */
+  caveat?: (format: FormatId, ctx: WriteContext) => string | null;
 }
 
 // --- readers ------------------------------------------------------------------------------------------------------
@@ -290,8 +292,7 @@ const lfPrecision: Codec = {
 // --- optimizer ----------------------------------------------------------------------------------------------------
 
 // transformers OptimizerNames (training_args.py): the names TrainingArguments.optim, Axolotl's `optimizer` and
-// LLaMA-Factory's `optim` take. SGD gets momentum=0.9 through optim_args: torch.optim.SGD keeps no buffer without it,
-// and the calculator's SGD has one.
+// LLaMA-Factory's `optim` take.
 const OPTIM_OUT: Record<string, string> = {
   adamw: 'adamw_torch',
   'adamw-8bit': 'adamw_bnb_8bit',
@@ -311,10 +312,15 @@ const OPTIM_IN: Record<string, string> = {
   adafactor: 'adafactor',
 };
 
+// transformers' Trainer (get_optimizer_cls_and_kwargs in trainer.py) builds torch.optim.SGD with the learning rate
+// only, so optim="sgd" trains without momentum, while the calculator's SGD keeps a momentum buffer.
+export const SGD_NOTE =
+  'optim sgd is torch.optim.SGD without momentum in transformers’ Trainer, so it keeps no buffer; the estimate counts one (one value per trained weight)';
+
 function optimizerKey(key: string): Codec {
   return {
-    keys: [key, 'optim_args'],
-    write: (v) => ({ [key]: OPTIM_OUT[String(v)], ...(v === 'sgd' ? { optim_args: 'momentum=0.9' } : {}) }),
+    keys: [key],
+    write: (v) => ({ [key]: OPTIM_OUT[String(v)] }),
     read: (cfg) => {
       if (!has(cfg, key)) return null;
       const name = (asText(cfg[key]) ?? '').toLowerCase();
@@ -322,10 +328,7 @@ function optimizerKey(key: string): Codec {
       if (!v) {
         return { problem: `${shown(cfg[key])} is not one of ${Object.keys(OPTIM_IN).join(', ')}`, keys: [key] };
       }
-      if (v === 'sgd' && !/momentum\s*=\s*0*\.?\d*[1-9]/.test(String(cfg.optim_args ?? ''))) {
-        return { value: v, keys: [key], note: 'SGD without momentum keeps no buffer; the calculator counts one' };
-      }
-      return { value: v, keys: v === 'sgd' ? [key, 'optim_args'] : [key] };
+      return { value: v, keys: [key], ...(v === 'sgd' ? { note: SGD_NOTE } : {}) };
     },
   };
 }
@@ -597,6 +600,7 @@ export const SETTINGS: readonly SettingRow[] = [
   {
     id: 'optimizer',
     formats: { trl: optimizerKey('optim'), axolotl: optimizerKey('optimizer'), 'llama-factory': optimizerKey('optim') },
+    caveat: (_f, ctx) => (ctx.input.optimizer === 'sgd' ? SGD_NOTE : null),
   },
   {
     id: 'rank',

@@ -54,8 +54,8 @@ describe('exportPlan', () => {
       bf16: false,
       fsdp_version: 2,
       optimizer: 'sgd',
-      optim_args: 'momentum=0.9',
     });
+    expect(full.optim_args).toBeUndefined();
     expect(full.fsdp_config.transformer_layer_cls_to_wrap).toBe('Phi3DecoderLayer');
   });
 
@@ -102,10 +102,14 @@ describe('exportPlan', () => {
 
   it('says what a format cannot carry, and the effective batch', () => {
     const s = planSummary(FULL);
+    const sgd =
+      'Optimizer: optim sgd is torch.optim.SGD without momentum in transformers’ Trainer, so it keeps no buffer; the estimate counts one (one value per trained weight).';
     expect(s.notCarried['llama-factory']).toEqual([
+      sgd,
       'Chunked cross-entropy (true): LLaMA-Factory 0.9.5 has no chunked cross-entropy option.',
     ]);
-    expect(s.notCarried.trl).toEqual([]);
+    expect(s.notCarried.trl).toEqual([sgd]);
+    expect(planSummary(QLORA).notCarried.trl).toEqual([]);
     expect(s.starter).toMatchObject({ accumulation: 8, effectiveBatch: 16 });
     expect(s.starter.learningRate.value).toBe(2e-5);
     expect(planSummary(QLORA).starter.learningRate.value).toBe(2e-4);

@@ -10,6 +10,8 @@
 #   [1] TRL 1.9.0, trl/trainer/sft_config.py: https://github.com/huggingface/trl/blob/v1.9.0/trl/trainer/sft_config.py
 #   [2] Stanford Alpaca, README (fine-tuning command): https://github.com/tatsu-lab/stanford_alpaca#fine-tuning
 #   [3] TRL documentation, LoRA Without Regret (after Schulman et al., Thinking Machines, 2025): https://huggingface.co/docs/trl/lora_without_regret
+# Not in this config:
+#   Optimizer: optim sgd is torch.optim.SGD without momentum in transformers’ Trainer, so it keeps no buffer; the estimate counts one (one value per trained weight).
 
 from datasets import load_dataset
 from trl import SFTConfig, SFTTrainer
@@ -25,7 +27,6 @@ args = SFTConfig(
     model_init_kwargs={"dtype": "bfloat16", "attn_implementation": "eager"},
     bf16=True,
     optim="sgd",
-    optim_args="momentum=0.9",
     max_length=2048,
     per_device_train_batch_size=1,
     gradient_checkpointing=True,
