@@ -66,6 +66,20 @@ export interface Architecture {
   activeExperts?: number;
   /** max_position_embeddings: the longest sequence the model was configured for */
   contextLength?: number;
+  /** q_norm and k_norm: an RMSNorm over each head's query and key (Qwen3, Gemma-3), head_dim weights each.
+   *  Default false. */
+  qkNorm?: boolean;
+  /** n_shared_experts (DeepSeek-V2/V3): experts every token passes through besides the routed ones, each the size of
+   *  one routed expert (`intermediate`). Default 0. */
+  sharedExperts?: number;
+  /** first_k_dense_replace (DeepSeek-V3): the first layers have one dense MLP instead of experts. Default 0. */
+  denseLayers?: number;
+  /** intermediate_size of those dense layers (`intermediate` is then moe_intermediate_size). Default 0 = none. */
+  denseIntermediate?: number;
+  /** a bias on the router (gpt-oss router bias, DeepSeek-V3 e_score_correction_bias), one per expert. Default false. */
+  routerBias?: boolean;
+  /** learned attention sinks (gpt-oss): one logit per head per layer. Default false. */
+  sinks?: boolean;
 }
 
 export interface ModelPreset {
@@ -74,6 +88,10 @@ export interface ModelPreset {
   arch: Architecture;
   /** Parameter count published for the checkpoint (safetensors total), when we could confirm it. */
   officialParams?: number;
+  /** Parameters the checkpoint's total holds that the language model trained here does not: Gemma-3's SigLIP vision
+   *  tower and projector (text-only Gemma3ForCausalLM leaves them out), or a tied LM head that the file stores as a
+   *  second tensor (Qwen3 0.6B/1.7B; one tensor in memory). countParams(arch) + params = officialParams. */
+  checkpointExtra?: { params: number; why: string };
   /** Where the architecture values come from (the model's config.json). */
   source: string;
 }
