@@ -2,6 +2,7 @@
 // which come from the calculator's parameter table (src/lib/memory/parameters.ts); src/lib/memory/cli.ts reads them.
 //
 // Exit codes: 0 = fits (or no --gpu given), 1 = does not fit the --gpu, 2 = bad input (one line per problem).
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cliJson, cliList, cliOptions, cliText, cliUsage, readCli } from '../src/lib/memory/cli.ts';
 import { estimateMemory, fitsGpu } from '../src/lib/memory/index.ts';
@@ -15,8 +16,19 @@ function main(argv: string[]): number {
     allowPositionals: true,
     tokens: true,
   });
-  const req = readCli(tokens);
+  const req = readCli(tokens, (path) => {
+    try {
+      return { ok: true, text: readFileSync(path, 'utf8') };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return {
+        ok: false,
+        message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(e),
+      };
+    }
+  });
   for (const w of req.warnings) process.stderr.write(`vram: warning: ${w}\n`);
+  for (const n of req.notes) process.stderr.write(`vram: note: ${n}\n`);
   if (req.errors.length) {
     process.stderr.write(req.errors.map((e) => `vram: ${e}\n`).join(''));
     return 2;

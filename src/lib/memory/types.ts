@@ -86,14 +86,7 @@ export interface ModelPreset {
   id: string;
   name: string;
   arch: Architecture;
-  /** Parameter count published for the checkpoint (safetensors total), when we could confirm it. */
-  officialParams?: number;
-  /** Parameters the checkpoint's total holds that the language model trained here does not: Gemma-3's SigLIP vision
-   *  tower and projector (text-only Gemma3ForCausalLM leaves them out), or a tied LM head that the file stores as a
-   *  second tensor (Qwen3 0.6B/1.7B; one tensor in memory). countParams(arch) + params = officialParams. */
-  checkpointExtra?: { params: number; why: string };
-  /** Where the architecture values come from (the model's config.json). */
-  source: string;
+  // source, official count and checkpoint extras: preset-sources.ts (not bundled in the browser)
 }
 
 export interface GpuPreset {

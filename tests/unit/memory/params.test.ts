@@ -9,6 +9,7 @@ import {
   nf4BitsPerParam,
   type Architecture,
 } from '../../../src/lib/memory/index.ts';
+import { PRESET_SOURCES } from '../../../src/lib/memory/preset-sources.ts';
 import { GPT3_175B, LLAMA_65B } from './fixtures.ts';
 
 const preset = (id: string): Architecture => {
@@ -55,7 +56,7 @@ describe('parameter counts from the architecture', () => {
     ['deepseek-r1-distill-llama-8b', 8_030_261_248],
   ])('%s has exactly %d parameters', (id, official) => {
     expect(countParams(preset(id))).toBe(official);
-    expect(MODEL_PRESETS.find((m) => m.id === id)?.officialParams).toBe(official);
+    expect(PRESET_SOURCES[id]?.officialParams).toBe(official);
   });
 
   it.each([
@@ -67,7 +68,7 @@ describe('parameter counts from the architecture', () => {
     ['qwen3-0.6b', 751_632_384, 596_049_920, 155_582_464],
     ['qwen3-1.7b', 2_031_739_904, 1_720_574_976, 311_164_928],
   ])('%s: the checkpoint holds %d = %d in the language model + %d outside it', (id, official, lm, extra) => {
-    const m = MODEL_PRESETS.find((p) => p.id === id);
+    const m = PRESET_SOURCES[id];
     expect(countParams(preset(id))).toBe(lm);
     expect(m?.checkpointExtra?.params).toBe(extra);
     expect(lm + extra).toBe(official);
@@ -131,8 +132,12 @@ describe('parameter counts from the architecture', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/);
     expect(ids).toHaveLength(37);
-    for (const m of MODEL_PRESETS)
-      expect(countParams(m.arch) + (m.checkpointExtra?.params ?? 0)).toBe(m.officialParams);
+    expect(Object.keys(PRESET_SOURCES)).toEqual(ids);
+    for (const m of MODEL_PRESETS) {
+      const s = PRESET_SOURCES[m.id];
+      expect(s?.source).toMatch(/^https:\/\/huggingface\.co\/[\w.-]+\/[\w.-]+\/blob\/main\/config\.json$/);
+      expect(countParams(m.arch) + (s?.checkpointExtra?.params ?? 0)).toBe(s?.officialParams);
+    }
   });
 
   it('sizes Mixtral by all experts but reports 12.9B active parameters', () => {
