@@ -317,6 +317,11 @@ export const GPU_PRESETS: readonly GpuPreset[] = [
 /** Every model preset: the earlier ones first (their ids stay valid in shared links), then today's. */
 export const MODEL_PRESETS: readonly ModelPreset[] = [...EARLIER_MODEL_PRESETS, ...CURRENT_MODEL_PRESETS];
 
+/** The presets the method selector offers (scripts/gen-selector-memory.ts tabulates them). Each costs its on-demand
+ *  chunk about 40 gzipped bytes, and that chunk has 10 kB (tests/build/budgets.test.ts): all 37 do not fit, so the
+ *  selector keeps the models it had until its table is made smaller. */
+export const SELECTOR_MODEL_PRESETS: readonly ModelPreset[] = EARLIER_MODEL_PRESETS;
+
 export function findModel(id: string): ModelPreset | undefined {
   return MODEL_PRESETS.find((m) => m.id === id);
 }
