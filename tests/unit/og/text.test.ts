@@ -100,7 +100,7 @@ describe('the title renderer', () => {
     const png = await createOgRenderer(site).render({
       path: 'og/cards/x.png',
       page: 'cards/x/',
-      title: 'Łukasz’s adapters: Ω and ß',
+      title: 'Ćwiczenia z adapterami: ß',
       eyebrow: 'Beginner · PEFT',
       level: 'beginner',
       alt: '',
