@@ -78,6 +78,7 @@ export function adaptedOf(a: Arch, targets: TargetsId): LinearSpec[] {
   const names: Record<TargetsId, readonly LinearSpec['name'][]> = {
     qv: ['q', 'v'],
     attention: ['q', 'k', 'v', 'o'],
+    mlp: ['gate', 'up', 'down'],
     'all-linear': ['q', 'k', 'v', 'o', 'gate', 'up', 'down', 'router'],
   };
   const wanted = names[targets];

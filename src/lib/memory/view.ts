@@ -8,7 +8,7 @@ import { estimateMemory } from './estimate.ts';
 import { maxMicroBatch, maxSequence } from './fit.ts';
 import { appliesTo, labelledMessage, PARAMS, paramOfField } from './parameters.ts';
 import { GPU_PRESETS } from './presets.ts';
-import { COMPONENT_IDS, type ComponentId, type InputError } from './types.ts';
+import { COMPONENT_IDS, type ComponentId, type InputError, type PhaseId } from './types.ts';
 import { decodeRaw, encodeParams, type Notice, type RawParams, rawDefaults, readQuery } from './url-state.ts';
 
 export interface CalculatorView {
@@ -32,6 +32,13 @@ export interface CalculatorView {
     maxBatch: number | null;
     maxSeq: number | null;
     contextLength: number | null;
+    /** the phases of one step (allocated bytes each) and the one that sets the peak */
+    phases: { id: PhaseId; bytes: number }[];
+    peakPhase: PhaseId;
+    /** paged optimizer state in managed memory: in `total`, not in the allocated figures */
+    managed: number;
+    /** warnings that do not stop the estimate (e.g. a sequence past the context length) */
+    warnings: string[];
   } | null;
 }
 
@@ -82,6 +89,10 @@ export function computeView(controls: RawParams): CalculatorView {
     maxBatch: state.gpu ? maxMicroBatch(state.input, state.gpu) : null,
     maxSeq: state.gpu ? maxSequence(state.input, state.gpu) : null,
     contextLength: e.arch.contextLength || null,
+    phases: e.phases.map((p) => ({ id: p.id, bytes: p.bytes })),
+    peakPhase: e.peakPhase,
+    managed: e.managedBytes,
+    warnings: e.warnings.map((w) => labelledMessage(w)),
   };
   return view;
 }

@@ -222,7 +222,12 @@ describe('existing calculator URLs', () => {
     ],
     [
       'model=custom&hidden=2048&layers=16&heads=32&kv-heads=8&head-dim=64&intermediate=8192&vocab=128256&tied=1&method=lora&chunked-loss=true',
-      { input: { model: custom, method: 'lora', chunkedLoss: true }, gpu: 'rtx-4090', unit: 'GB' },
+      // the old chunked-loss flag reads as the loss it meant
+      { input: { model: custom, method: 'lora', loss: 'chunked' }, gpu: 'rtx-4090', unit: 'GB' },
+    ],
+    [
+      'model=llama-2-7b&method=lora&chunked-loss=0',
+      { input: { model: 'llama-2-7b', method: 'lora', loss: 'fp32' }, gpu: 'rtx-4090', unit: 'GB' },
     ],
   ])('?%s', (query, expected) => {
     const { state, errors, notices } = decodeState(query);
