@@ -3,18 +3,28 @@
 // files are fresh (tests/unit/selector/memory-table.test.ts). The selector ships this compact table instead of the
 // memory model itself to keep the island within the page's 15 kB JS budget.
 //
-// Per GPU, the memory model's estimate is exactly linear in 1/N (ZeRO-3/FSDP shards weights, gradients and optimizer
-// states; activations, logits and the gathered blocks do not depend on N) and in the micro-batch (activations and
-// logits scale with tokens), with the allocator reserve a fixed fraction of both. So for each model and method the
-// table keeps seven numbers (MB, at the selector's assumptions), from which memory-figures.ts rebuilds any N and
-// batch:
+// The estimate is the largest of the phases of a step (forward, loss, backward start, backward end, optimizer step).
+// Per GPU, each phase is exactly linear in 1/N (ZeRO-3/FSDP shards weights, gradients and optimizer states;
+// activations, logits and the gathered blocks do not depend on N) and in the micro-batch (activations and logits scale
+// with tokens), with the allocator reserve a fixed fraction. Under the selector's assumptions (checkpointing on) the
+// forward and loss phases never exceed the start of backward (checked here), so for each model and method the table
+// keeps five numbers (MB) for each of backward start, backward end and the optimizer step, and memory-figures.ts
+// rebuilds any N and batch as the largest of the three:
 //   n1  per-GPU bytes on 1 GPU, micro-batch 1          ddp  the same on N > 1 GPUs without sharding (DDP)
 //   z0, z1  sharded per-GPU bytes = z0 + z1 / N        seq  extra bytes per extra sequence in the micro-batch
-//   w   the weights component (unsharded)               go   gradients + optimizer components (unsharded)
+//   w   the weights component (unsharded)               go   gradients + optimizer states (unsharded)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { estimateMemory, GPU_PRESETS, SELECTOR_MODEL_PRESETS } from '../src/lib/memory/index.ts';
+import {
+  ALLOCATOR_RESERVE_FRACTION,
+  CUDA_CONTEXT_BYTES,
+  type Estimate,
+  estimateMemory,
+  GPU_PRESETS,
+  type PhaseId,
+  SELECTOR_MODEL_PRESETS,
+} from '../src/lib/memory/index.ts';
 import { shardingOptions, trainingInputFor } from '../src/lib/selector/memory-inputs.ts';
 import { TRAIN_STRATEGIES, type TrainStrategy } from '../src/lib/selector/types.ts';
 
@@ -34,9 +44,20 @@ function perGpu(model: string, method: TrainStrategy, gpus: number, sharding: st
   return r.estimate;
 }
 
+/** The phases the table keeps, in order. */
+export const TABLE_PHASES: readonly PhaseId[] = ['backward-start', 'backward-end', 'optimizer'];
+const PER_METHOD = 5 * TABLE_PHASES.length;
+
+/** What nvidia-smi would show at one phase: its tensors, the allocator reserve on them, managed memory, context. */
+function phaseTotal(e: Estimate, id: PhaseId): number {
+  const p = e.phases.find((x) => x.id === id);
+  return (p?.bytes ?? 0) * (1 + ALLOCATOR_RESERVE_FRACTION) + e.managedBytes + CUDA_CONTEXT_BYTES;
+}
+
 /**
- * 23 numbers (MB) per model, in MEMORY_MODELS order: w (16-bit weights), wq (QLoRA weights), go (gradients and
- * optimizer states of full fine-tuning), then for full, lora, dora, qlora: n1, ddp − n1, z0, z1, seq.
+ * 3 + 4 × 15 numbers (MB) per model, in MEMORY_MODELS order: w (16-bit weights), wq (QLoRA weights), go (gradients
+ * and optimizer states of full fine-tuning), then for full, lora, dora, qlora and for each of TABLE_PHASES:
+ * n1, ddp − n1, z0, z1, seq.
  */
 export function memoryRows(): number[][] {
   const rows: number[][] = [];
@@ -46,18 +67,23 @@ export function memoryRows(): number[][] {
     for (const method of TRAIN_STRATEGIES) {
       const shard = shardingOptions(method, 2).at(-1) ?? 'zero3';
       const one = perGpu(m.id, method, 1, 'none', 1);
-      const ddp = perGpu(m.id, method, 2, 'none', 1).perGpuBytes;
-      const f2 = perGpu(m.id, method, 2, shard, 1).perGpuBytes;
-      const f4 = perGpu(m.id, method, 4, shard, 1).perGpuBytes;
-      const z1 = 4 * (f2 - f4);
-      const z0 = f2 - z1 / 2;
-      const seq = perGpu(m.id, method, 1, 'none', 2).perGpuBytes - one.perGpuBytes;
+      const runs = [one, perGpu(m.id, method, 2, 'none', 1), perGpu(m.id, method, 2, shard, 1)];
+      runs.push(perGpu(m.id, method, 4, shard, 1), perGpu(m.id, method, 1, 'none', 2));
+      for (const e of runs) {
+        const start = phaseTotal(e, 'backward-start');
+        if (phaseTotal(e, 'forward') > start || phaseTotal(e, 'loss') > start)
+          throw new Error(`${m.id} ${method}: forward or loss exceeds backward start; the table cannot rebuild it`);
+      }
+      for (const id of TABLE_PHASES) {
+        const [n1, ddp, f2, f4, b2] = runs.map((e) => phaseTotal(e, id)) as [number, number, number, number, number];
+        const z1 = 4 * (f2 - f4);
+        body.push(n1, ddp - n1, f2 - z1 / 2, z1, b2 - n1);
+      }
       const c = one.components;
-      if (method === 'full') head.push(c.weights, 0, c.gradients + c.optimizer);
+      if (method === 'full') head.push(c.weights, 0, one.details.statesBytes - c.weights - c.trainable);
       else if (method === 'qlora') head[1] = c.weights;
       else if (Math.abs(c.weights - (head[0] ?? 0)) > MB)
         throw new Error(`${m.id}: ${method} weights differ from full`);
-      body.push(one.perGpuBytes, ddp - one.perGpuBytes, z0, z1, seq);
     }
     rows.push([...head, ...body].map((x) => Math.round(x / MB)));
   }
@@ -87,12 +113,13 @@ export function memoryTableSource(): string {
   const rows = memoryRows()
     .map(
       (r, i) =>
-        `  // ${SELECTOR_MODEL_PRESETS[i]?.id}\n  ${r.slice(0, 3).join(', ')},\n  ${[0, 1, 2, 3].map((k) => r.slice(3 + 5 * k, 8 + 5 * k).join(', ')).join(',  ')},`,
+        `  // ${SELECTOR_MODEL_PRESETS[i]?.id}\n  ${r.slice(0, 3).join(', ')},\n${[0, 1, 2, 3].map((k) => `  ${[0, 1, 2].map((ph) => r.slice(3 + PER_METHOD * k + 5 * ph, 8 + PER_METHOD * k + 5 * ph).join(', ')).join(',  ')},`).join('\n')}`,
     )
     .join('\n');
   return `${HEADER} Model order: model-gpu-presets.ts.
 
-/** Per model: w, wq, go, then for full, lora, dora, qlora: n1, ddp - n1, z0, z1, seq (MB). */
+/** Per model: w, wq, go, then for full, lora, dora, qlora, for backward start, backward end and the optimizer step:
+ *  n1, ddp - n1, z0, z1, seq (MB). */
 export const MEMORY_TABLE: readonly number[] = [
 ${rows}
 ];

@@ -18,6 +18,7 @@ import type { CalculatorView } from '../../lib/memory/view.ts';
 import { routes } from '../../lib/site/routes.ts';
 import { withBase } from '../../lib/site/url.ts';
 import { TrainerFields, TrainerModels } from './calculator/TrainerFields.tsx';
+import PhaseTable from './calculator/PhaseTable.tsx';
 import './VramCalculator.css';
 
 type Query = Record<string, string>;
@@ -405,6 +406,12 @@ export default function VramCalculator({
               {result.params.trainable.toLocaleString('en-US')} trainable.{' '}
               {unit === 'GB' ? 'GB = 10⁹ bytes.' : 'GiB = 2³⁰ bytes.'}
             </p>
+            <PhaseTable result={result} fmt={(b) => fmt(b, unit)} />
+            {result.warnings.map((w) => (
+              <p class="vc-note" key={w}>
+                {w}
+              </p>
+            ))}
             {bands[q.method ?? ''] && (
               <p class="vc-note">
                 {bands[q.method ?? '']}{' '}

@@ -7,6 +7,7 @@ import {
   estimateMemory,
   findModel,
   formatBytes,
+  phaseParts,
   type TrainingInput,
 } from '../memory/index.ts';
 import { arrow, box, type FigureSpec, line, polyline, rect, type Tone, text } from './svg.ts';
@@ -532,19 +533,23 @@ function dpoPair(): FigureSpec {
 
 function logitsBySeq(): FigureSpec {
   // LoRA on Llama-3.1-8B (128,256-token vocabulary) with gradient checkpointing: the loss's logits against the
-  // checkpointed activations as the sequence grows, with and without chunked cross-entropy.
+  // checkpointed activations as the sequence grows, over full fp32 logits and chunked, at the start of backward (the
+  // phase where both are largest).
   const seqs = [4096, 8192, 16384];
-  const at = (seq: number, chunkedLoss: boolean) =>
-    estimate({
-      model: 'llama-3.1-8b',
-      method: 'lora',
-      rank: 16,
-      targets: 'all-linear',
-      seq,
-      batch: 1,
-      gradCheckpointing: true,
-      chunkedLoss,
-    }).components;
+  const at = (seq: number, chunked: boolean) =>
+    phaseParts(
+      estimate({
+        model: 'llama-3.1-8b',
+        method: 'lora',
+        rank: 16,
+        targets: 'all-linear',
+        seq,
+        batch: 1,
+        gradCheckpointing: true,
+        loss: chunked ? 'chunked' : 'fp32',
+      }),
+      'backward-start',
+    );
   const groups = seqs.map((seq) => {
     const plain = at(seq, false);
     const chunked = at(seq, true);

@@ -347,11 +347,16 @@ export function cliText(e: Estimate, gpuId: string | null): string {
       (i.method === 'qlora' && i.doubleQuant ? ' · double-quant' : '') +
       ` · seq ${i.seq.toLocaleString('en-US')} × batch ${i.batch.toLocaleString('en-US')} · ${i.attention}` +
       (i.gradCheckpointing ? ' · grad-checkpointing' : '') +
-      (i.chunkedLoss ? ' · chunked-loss' : '') +
+      ` · loss ${i.loss}` +
       ` · ${i.gpus.toLocaleString('en-US')} GPU${i.gpus > 1 ? 's' : ''}${i.sharding === 'none' ? '' : ` ${i.sharding}`}`,
     `parameters: ${e.params.total.toLocaleString('en-US')} total, ${e.params.trainable.toLocaleString('en-US')} trainable`,
     '',
     ...table,
+    '',
+    // The step's phases (tensors only, as torch.cuda.max_memory_allocated() counts them) and which sets the peak.
+    `phases (allocated ${dec}): ${e.phases
+      .map((p) => `${p.id} ${figure(p.bytes / dDiv)}${p.id === e.peakPhase ? ' (peak)' : ''}`)
+      .join(' · ')}`,
   ];
   const pt = e.postTraining;
   if (pt) {
@@ -374,6 +379,12 @@ export function cliText(e: Estimate, gpuId: string | null): string {
       ),
     );
   }
+  if (e.managedBytes > 0) {
+    lines.push(
+      `managed memory: ${figure(e.managedBytes / dDiv)} ${dec} of paged optimizer state, in "per GPU" but not in max_memory_allocated (allocated ${figure(e.allocatedBytes / dDiv)} ${dec})`,
+    );
+  }
+  for (const w of e.warnings) lines.push(`warning: ${w.field}: ${w.message}`);
   const gpu = gpuId ? findGpu(gpuId) : undefined;
   if (gpu) {
     const fits = fitsGpu(e, gpu.id);
@@ -402,7 +413,11 @@ export function cliJson(e: Estimate, gpuId: string | null): Record<string, unkno
     unit: 'GB',
     perGpuGiB: Math.round((e.perGpuBytes / 2 ** 30) * 1000) / 1000,
     allocatedGB: gb(e.allocatedBytes),
-    statesGB: gb(e.components.weights + e.components.trainable + e.components.gradients + e.components.optimizer),
+    managedGB: gb(e.managedBytes),
+    peakPhase: e.peakPhase,
+    phases: e.phases.map((p) => ({ id: p.id, allocatedGB: gb(p.bytes) })),
+    warnings: e.warnings,
+    statesGB: gb(e.details.statesBytes),
     gpu: gpu ? { id: gpu.id, name: gpu.name, memoryGB: gpu.memoryGB, usableGB: gb(gpu.usableBytes) } : null,
     maxMicroBatch: gpu ? maxMicroBatch(input, gpu.id) : null,
     maxSeq: gpu ? maxSequence(input, gpu.id) : null,

@@ -41,6 +41,7 @@ import {
   qDim,
   quantizedLinears,
   resolveArchitecture,
+  type TensorGroup,
   trainableTensors,
 } from './params.ts';
 import { composeTrainer } from './post-training.ts';
@@ -50,8 +51,11 @@ import type {
   ComponentId,
   Estimate,
   EstimateResult,
+  EstimateWarning,
   InputError,
   NormalizedInput,
+  Phase,
+  PhaseId,
   PrecisionId,
   TrainingInput,
 } from './types.ts';
@@ -69,8 +73,11 @@ export const ALLOCATOR_RESERVE_FRACTION = 0.05;
 export const BNB_MIN_8BIT_SIZE = 4096;
 /** bitsandbytes block-wise 8-bit optimizer state: one fp32 absmax per block of this many values [8bit]. */
 export const BNB_OPTIMIZER_BLOCK = 256;
-/** Number of chunks of a chunked cross-entropy (torchtune CEWithChunkedOutputLoss uses 8). */
-export const LOSS_CHUNKS = 8;
+/** Tokens per chunk of TRL's chunked_nll loss: trl/trainer/sft_trainer.py `_CHUNKED_LM_HEAD_CHUNK_SIZE = 256`
+ *  (TRL 1.9.0); each chunk's logits live only inside its own checkpointed forward and backward. */
+export const LOSS_CHUNK_TOKENS = 256;
+/** DeepSpeed ZeRO-1/2 `reduce_bucket_size` default, in elements (DeepSpeed configuration docs: "Default: 5e8"). */
+export const ZERO_REDUCE_BUCKET = 5e8;
 
 /** NF4 storage in bits per quantized parameter, including the quantization constants [QLoRA §3]. */
 export function nf4BitsPerParam(doubleQuant: boolean): number {
@@ -101,38 +108,69 @@ function precisionBytes(p: PrecisionId): Bytes {
   }
 }
 
+/** Byte sizes of the trained tensors. PEFT's autocast_adapter_dtype=True (its default; peft/tuners/tuners_utils.py
+ *  `_cast_adapter_dtype`) upcasts adapter weights to fp32 on a 16-bit model: the weights, their gradients and the
+ *  AdamW moments are then fp32 and no separate master copy exists. */
+function trainedBytes(input: Pick<NormalizedInput, 'method' | 'precision' | 'adapterFp32'>): Bytes {
+  const b = precisionBytes(input.precision);
+  if (input.method !== 'full' && input.adapterFp32 && input.precision !== 'fp32') {
+    return { weight: 4, act: b.act, grad: 4, master: 0, state: 4 };
+  }
+  return b;
+}
+
+/** Full copies PEFT trains next to the adapters (modules_to_save): the output head and the embeddings, in the model's
+ *  dtype (peft/utils/other.py ModulesToSaveWrapper deep-copies the module; the original stays frozen). */
+function savedModules(
+  a: Arch,
+  input: Pick<NormalizedInput, 'method' | 'trainHead' | 'trainEmbeddings'>,
+): TensorGroup[] {
+  if (input.method === 'full') return [];
+  const m = a.vocab * a.hidden;
+  const count = (input.trainHead ? 1 : 0) + (input.trainEmbeddings ? 1 : 0);
+  return count ? [{ numel: m, count, rows: a.vocab, cols: a.hidden }] : [];
+}
+
+type OptimizerInput = Pick<
+  NormalizedInput,
+  'method' | 'rank' | 'targets' | 'optimizer' | 'precision' | 'adapterFp32' | 'trainHead' | 'trainEmbeddings'
+>;
+
+function stateOf(optimizer: NormalizedInput['optimizer'], numel: number, rows: number, cols: number, el: number) {
+  switch (optimizer) {
+    case 'adamw':
+      // exp_avg and exp_avg_sq, in the parameter's dtype (fp32 master in mixed precision) [ZeRO K = 12 incl. master]
+      return 2 * el * numel;
+    case 'paged-adamw':
+      // bitsandbytes PagedAdamW (optim_bits=32): two fp32 states whatever the parameter dtype [8bit]
+      return 8 * numel;
+    case 'adamw-8bit':
+    case 'paged-adamw-8bit':
+      return numel < BNB_MIN_8BIT_SIZE ? 8 * numel : 2 * numel + 2 * 4 * Math.ceil(numel / BNB_OPTIMIZER_BLOCK);
+    case 'sgd':
+      return el * numel; // momentum buffer
+    case 'adafactor':
+      return rows && cols ? el * (rows + cols) : el * numel;
+  }
+}
+
 /** Optimizer state bytes (without the master copy) for the trainable tensors. */
-export function optimizerStateBytes(
-  arch: Arch,
-  input: Pick<NormalizedInput, 'method' | 'rank' | 'targets' | 'optimizer' | 'precision'>,
-): number {
+export function optimizerStateBytes(arch: Arch, input: OptimizerInput): number {
+  const t = trainedBytes(input);
   const b = precisionBytes(input.precision);
   let total = 0;
-  for (const t of trainableTensors(arch, input.method, input.rank, input.targets)) {
-    let per: number;
-    switch (input.optimizer) {
-      case 'adamw':
-        // exp_avg and exp_avg_sq, in the parameter's dtype (fp32 master in mixed precision) [ZeRO K = 12 incl. master]
-        per = 2 * b.state * t.numel;
-        break;
-      case 'adamw-8bit':
-      case 'paged-adamw-8bit':
-        // Paging moves state to CPU RAM only under memory pressure (NVIDIA unified memory) [QLoRA §3]; the steady
-        // state lives on the GPU, so the paged variant is sized like the plain one.
-        per =
-          t.numel < BNB_MIN_8BIT_SIZE ? 8 * t.numel : 2 * t.numel + 2 * 4 * Math.ceil(t.numel / BNB_OPTIMIZER_BLOCK);
-        break;
-      case 'sgd':
-        per = b.state * t.numel; // momentum buffer
-        break;
-      case 'adafactor':
-        per = t.rows && t.cols ? b.state * (t.rows + t.cols) : b.state * t.numel;
-        break;
-    }
-    total += per * t.count;
+  for (const g of trainableTensors(arch, input.method, input.rank, input.targets)) {
+    total += stateOf(input.optimizer, g.numel, g.rows ?? 0, g.cols ?? 0, t.state) * g.count;
+  }
+  for (const g of savedModules(arch, input)) {
+    total += stateOf(input.optimizer, g.numel, g.rows ?? 0, g.cols ?? 0, b.state) * g.count;
   }
   return total;
 }
+
+/** Paged bitsandbytes optimizers allocate their state with cudaMallocManaged (bitsandbytes functional.py
+ *  get_paged / GlobalPageManager), which PyTorch's caching allocator does not see. */
+const isPaged = (o: NormalizedInput['optimizer']): boolean => o === 'paged-adamw' || o === 'paged-adamw-8bit';
 
 /** Which tensors a block keeps for the backward pass, in bytes per token. See the header for sources. */
 export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number {
@@ -143,12 +181,20 @@ export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number
   const i = a.intermediate;
   const k = a.experts > 1 ? a.activeExperts : 1;
   const full = input.method === 'full';
-  const quant = input.method === 'qlora';
   const adapted = full ? [] : adaptedOf(a, input.targets);
   const has = (n: string): boolean => adapted.some((l) => l.name === n);
-  // A linear layer's input is saved when its weight needs a gradient (full FT), when a LoRA A matrix reads it, or
-  // when the frozen weight is a bitsandbytes 4-bit layer [bnb4]. Inputs shared by several projections count once.
-  const keepsInput = (names: string[]): boolean => full || quant || names.some(has);
+  const dropout = !full && input.loraDropout > 0;
+  // PEFT casts each adapted layer's input to the adapter dtype before dropout and lora_A
+  // (peft/tuners/lora/layer.py Linear.forward: `x = self._cast_input_dtype(x, lora_A.weight.dtype)`); outside
+  // autocast (pure bf16) with fp32 adapters that is a new fp32 tensor per adapted layer, saved by lora_A.
+  const castCopy = !full && input.adapterFp32 && input.precision === 'pure-bf16';
+  const adapterAct = castCopy ? 4 : act;
+  // A frozen bitsandbytes 4-bit layer kept its input until 0.43.2 (autograd/_functions.py MatMul4Bit.forward
+  // `ctx.tensors = (A, B)`, changed to `(None, B)` by bitsandbytes PR #1270, released in 0.43.2) [bnb4].
+  const quantSaves = input.method === 'qlora' && input.quantSavesInput;
+  // A linear layer's input is saved when its weight needs a gradient (full FT), when a frozen 4-bit layer keeps it,
+  // or when lora_A reads it directly (no dropout, no dtype cast). Inputs shared by several projections count once.
+  const keepsInput = (names: string[]): boolean => full || quantSaves || (!dropout && !castCopy && names.some(has));
 
   let bytes = 0;
   // Norms: RMSNorm saves its fp32 upcast input and the fp32 rsqrt per token [HF]; LayerNorm saves its input and
@@ -160,10 +206,14 @@ export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number
   // q_norm/k_norm (Qwen3, Gemma-3) are RMSNorms over each head: fp32 upcast input and fp32 rsqrt per head, as the
   // block norms [HF Qwen3RMSNorm = LlamaRMSNorm].
   if (a.qkNorm) bytes += 4 * (qd + kvd) + 4 * (a.heads + a.kvHeads);
-  // LoRA: B reads A's r-sized output; DoRA also keeps base and LoRA outputs (d_out each) for the magnitude's grad.
   for (const l of adapted) {
     const copies = l.expert ? k : 1;
-    bytes += act * input.rank * copies;
+    // Dropout (p > 0) saves its boolean mask and its output, one pair per adapted layer (torch native_dropout;
+    // PEFT and LitGPT give every LoRA layer its own lora_dropout); without dropout a dtype cast is saved instead.
+    if (dropout) bytes += (1 + adapterAct) * l.dIn * copies;
+    else if (castCopy) bytes += 4 * l.dIn * copies;
+    // lora_B reads lora_A's r-sized output; DoRA also keeps base and LoRA outputs (d_out each) for the magnitude.
+    bytes += adapterAct * input.rank * copies;
     if (input.method === 'dora') bytes += 2 * act * l.dOut * copies;
   }
   // Attention core.
@@ -212,99 +262,254 @@ function perBlockWeightBytes(a: Arch, input: NormalizedInput): number {
   return (q * nf4BitsPerParam(input.doubleQuant)) / 8 + (perBlock - q) * weight;
 }
 
-/** The core: returns per-GPU bytes by component. Input must be valid (see estimateMemory). */
+/**
+ * Bytes the loss keeps per phase over the vocabulary V for T tokens [HF, TRL, Liger]:
+ * - fp32 (transformers loss_utils.py ForCausalLMLoss: `logits = logits.float()`): the 16-bit logits (held by the
+ *   model output), their fp32 upcast and log_softmax's fp32 output during the loss (2 + 4 + 4 bytes per entry); at
+ *   the start of backward the logits, log-probabilities, their gradient and the logits' fp32 gradient (2+4+4+4).
+ * - bf16 (torch cross_entropy on 16-bit logits, as LitGPT's chunked_cross_entropy does): logits and log-probs
+ *   (2 + 2), then their two gradients (2 + 2 + 2 + 2).
+ * - chunked (TRL ≥ 1.4 chunked_nll, the SFTTrainer default in TRL 1.9.0): the hidden states reordered once (act·h
+ *   per token, and their gradient in backward); each 256-token chunk's logits exist only inside its checkpointed
+ *   forward and backward, with the fp32 sizes above.
+ * - fused (Liger fused linear cross-entropy, torchtune LinearCrossEntropyLoss): logits never exist beyond a chunk of
+ *   about T·h/V tokens (fp32 logits and their gradient); the hidden states' gradient is computed in the forward.
+ */
+function lossBytes(a: Arch, input: NormalizedInput, tokens: number): { loss: number; backward: number } {
+  const { act } = precisionBytes(input.precision);
+  const V = a.vocab;
+  const h = a.hidden;
+  const TV = tokens * V;
+  switch (input.loss) {
+    case 'fp32':
+      return { loss: TV * (act + 8), backward: TV * (act + 12) };
+    case 'bf16':
+      return { loss: TV * 2 * act, backward: TV * 4 * act };
+    case 'chunked': {
+      const chunk = Math.min(tokens, LOSS_CHUNK_TOKENS) * V;
+      return { loss: tokens * h * act + chunk * (act + 8), backward: 2 * tokens * h * act + chunk * (act + 12) };
+    }
+    case 'fused':
+      return { loss: tokens * h * (act + 8), backward: tokens * h * act };
+  }
+}
+
+type Parts = Record<string, number>;
+const sum = (p: Parts): number => Object.values(p).reduce((s, x) => s + x, 0);
+
+/** The core: the phases of one step and their peak, per GPU. Input must be valid (see estimateMemory). */
 function compute(a: Arch, input: NormalizedInput, presetId: string | null): Estimate {
   const b = precisionBytes(input.precision);
+  const tb = trainedBytes(input);
   const pb = breakdownOf(a);
   const total = pb.total;
   const full = input.method === 'full';
-  const trainableCount = full ? total : adapterCount(a, input.method, input.rank, input.targets);
+  const modules = savedModules(a, input);
+  const moduleCount = modules.reduce((s, g) => s + g.numel * g.count, 0);
+  const adapterParams = full ? 0 : adapterCount(a, input.method, input.rank, input.targets);
+  const trainableCount = full ? total : adapterParams + moduleCount;
   const tokens = input.seq * input.batch;
   const n = input.gpus;
+  const sharded = input.sharding !== 'none';
+  const offloadOptimizer = input.offload === 'optimizer' || input.offload === 'both';
+  const offloadActivations = input.offload === 'activations' || input.offload === 'both';
 
   // --- model states (unsharded) ---
+  const headQuantized = input.method === 'qlora' && input.quantizeHead && !a.tiedEmbeddings;
   let weights: number;
   let quantizedWeightBytes = 0;
   if (input.method === 'qlora') {
-    // 4-bit NF4 linear weights + constants; embeddings, norms, head (and router) stay 16-bit [QLoRA §3].
-    const q = pb.quantizable;
+    // 4-bit NF4 linear weights + constants; embeddings, norms and (with Transformers) the head stay 16-bit [QLoRA §3].
+    const q = pb.quantizable + (headQuantized ? pb.lmHead : 0);
     quantizedWeightBytes = (q * nf4BitsPerParam(input.doubleQuant)) / 8;
     weights = quantizedWeightBytes + (total - q) * b.weight;
   } else {
     weights = total * b.weight;
   }
-  // Adapter weights in the compute dtype; the fp32 master copy of mixed precision is counted in `optimizer`.
-  let trainable = full ? 0 : trainableCount * b.weight;
-  let gradients = trainableCount * b.grad;
-  const masterWeightBytes = trainableCount * b.master;
-  let optimizer = masterWeightBytes + optimizerStateBytes(a, input);
+  // Adapter weights (fp32 with PEFT's default) and PEFT's trainable copies of the head/embeddings.
+  let trainable = full ? 0 : adapterParams * tb.weight + moduleCount * b.weight;
+  const gradBytes = full ? total * b.grad : adapterParams * tb.grad + moduleCount * b.grad;
+  const masterWeightBytes = full ? total * b.master : adapterParams * tb.master + moduleCount * b.master;
+  const stateBytes = optimizerStateBytes(a, input);
 
   // --- sharding [ZeRO §5.1]; FSDP FULL_SHARD shards like stage 3 ---
+  let gradients = gradBytes;
+  let states = masterWeightBytes + stateBytes;
   let communication = 0;
-  if (input.sharding === 'none') {
-    if (n > 1) communication = gradients; // DDP gradient buckets [DDP]
+  let stepComm = 0;
+  if (!sharded) {
+    if (n > 1) communication = gradBytes; // DDP gradient buckets, allocated with the model [DDP]
   } else {
-    optimizer /= n;
+    states /= n;
     if (input.sharding !== 'zero1') gradients /= n;
+    if (input.sharding === 'zero1' || input.sharding === 'zero2') {
+      // reduce buckets of reduce_bucket_size elements during backward
+      stepComm = Math.min(trainableCount, ZERO_REDUCE_BUCKET) * (full ? b.grad : tb.grad);
+    }
     if (input.sharding === 'zero3' || input.sharding === 'fsdp') {
       weights /= n;
       trainable /= n;
       // The block being computed and the prefetched next one are gathered unsharded (DeepSpeed stage-3 prefetch,
       // FSDP backward_prefetch); FSDP also materialises one block's unsharded gradients before reduce-scatter.
-      communication = 2 * perBlockWeightBytes(a, input);
+      stepComm = 2 * perBlockWeightBytes(a, input);
       if (input.sharding === 'fsdp') {
-        const blockTrainable = full
-          ? pb.blockLinearWeights + pb.blockBiases + pb.blockNorms
-          : trainableCount / a.layers;
-        communication += blockTrainable * b.grad;
+        const blockTrainable = full ? pb.blockLinearWeights + pb.blockBiases + pb.blockNorms : adapterParams / a.layers;
+        stepComm += blockTrainable * b.grad;
+        // FSDP's root unit (whatever no block wraps: embeddings, head, final norm) is gathered for the whole forward
+        // and backward: the root is not resharded after forward (torch FSDP `reshard_after_forward` is False for the
+        // root, and LitGPT wraps only its blocks).
+        const head = headQuantized ? (pb.lmHead * nf4BitsPerParam(input.doubleQuant)) / 8 : pb.lmHead * b.weight;
+        const root = (pb.embedding + pb.positions + pb.finalNorm) * b.weight + head;
+        stepComm += root * (1 - 1 / n);
       }
     }
   }
+  // Paged optimizers: the state lives in managed memory, outside the allocator (and outside max_memory_allocated).
+  const managedBytes = isPaged(input.optimizer) && !offloadOptimizer ? states : 0;
+  const residentStates = offloadOptimizer || managedBytes ? 0 : states;
+  // Under accumulation the gradients live through every micro-batch's forward; FSDP keeps them unsharded inside
+  // no_sync() (torch FSDP docs: no_sync "will accumulate gradients in the unsharded form").
+  const accumulatedGrads =
+    input.accumulation > 1 ? (input.sharding === 'fsdp' || input.sharding === 'zero3' ? gradBytes : gradients) : 0;
+  // Gradient of the output head at the start of backward (full FT, or a trained head copy): the first gradient.
+  const headGrad = full || input.trainHead ? a.vocab * a.hidden * b.grad : 0;
 
   // --- activations ---
-  const perBlock = blockSavedBytesPerToken(a, input);
-  const blockActivationBytes = input.gradCheckpointing
-    ? // Checkpointing keeps each block's input and recomputes one block at a time during backward; the input of the
-      // block being recomputed is counted inside its working set.
-      ((a.layers - 1) * b.act * a.hidden + perBlock) * tokens
-    : a.layers * perBlock * tokens;
-  // Final norm (fp32 upcast) and, when the head is trainable, its input; one block's backward gradients.
-  const finalNorm = (a.norm === 'rmsnorm' ? 4 : b.act) * a.hidden + (full ? 2 * b.act * a.hidden : 0);
-  let transient = (finalNorm + backwardWorkingBytesPerToken(a, input)) * tokens;
+  const perBlock = blockSavedBytesPerToken(a, input) * tokens;
+  const blockInput = b.act * a.hidden * tokens;
+  // Saved through forward, loss and backward start: every block's saved tensors, or only each block's input under
+  // checkpointing (torch.utils.checkpoint); activation offloading (torchtune OffloadActivations, TRL
+  // activation_offloading) moves them to CPU and keeps the block in flight and the next one prefetched.
+  const kept = input.gradCheckpointing ? blockInput : perBlock;
+  const saved = offloadActivations ? Math.min(a.layers, 2) * kept : a.layers * kept;
+  // Final norm (fp32 upcast) and, when the head is trainable, its input.
+  const finalNorm =
+    ((a.norm === 'rmsnorm' ? 4 : b.act) * a.hidden + (full || input.trainHead ? b.act * a.hidden : 0)) * tokens;
+  const work = backwardWorkingBytesPerToken(a, input) * tokens;
+  let dequant = 0;
   if (input.method === 'qlora') {
-    // one 4-bit weight dequantized to the compute dtype at a time [bnb4]
-    transient += Math.max(...quantizedLinears(a).map((l) => l.dIn * l.dOut)) * b.act;
+    // one 4-bit weight dequantized to the compute dtype at a time [bnb4]; a 4-bit head is the largest
+    dequant = Math.max(...quantizedLinears(a).map((l) => l.dIn * l.dOut)) * b.act;
   }
+  const headDequant = headQuantized ? pb.lmHead * b.act : 0;
+  let doraNorm = 0;
   if (input.method === 'dora') {
-    // weight norm of the largest adapted matrix: dequantized W, B·A and W + s·B·A, then discarded [DoRA §4.3]
-    transient += 3 * Math.max(...adaptedOf(a, input.targets).map((l) => l.dIn * l.dOut)) * b.act;
+    // weight norm of the largest adapted matrix: W, B·A and W + s·B·A, then discarded [DoRA §4.3]
+    doraNorm = 3 * Math.max(...adaptedOf(a, input.targets).map((l) => l.dIn * l.dOut)) * b.act;
   }
-  const activations = blockActivationBytes + transient;
+  const loss = lossBytes(a, input, tokens);
+  // Checkpointing: recomputing the last block brings back its saved tensors (its input is already among `saved`).
+  const recompute = input.gradCheckpointing && !offloadActivations ? perBlock - blockInput + dequant + doraNorm : 0;
 
-  // --- logits ---
-  // Unchunked: fp32 log-probabilities saved by log_softmax, their gradient and the gradient w.r.t. the logits
-  // (12 bytes per vocab entry; the 16-bit logits and their fp32 upcast of the forward, act + 8 bytes, fit inside) [HF].
-  // Chunked (torchtune CEWithChunkedOutputLoss, LitGPT chunked_cross_entropy): the 16-bit logits stay, fp32 work is
-  // done one chunk at a time.
-  const logits = input.chunkedLoss
-    ? tokens * a.vocab * b.act + Math.ceil(tokens / LOSS_CHUNKS) * a.vocab * 12
-    : tokens * a.vocab * 12;
+  // --- the optimizer step ---
+  // torch.optim AdamW (foreach, the default on CUDA): _multi_tensor_adam computes
+  // `exp_avg_sq_sqrt = torch._foreach_sqrt(device_exp_avg_sqs)`, one state-sized temporary for every parameter;
+  // fused=True runs one kernel per tensor list with no temporary; bitsandbytes optimizers update each tensor in its own
+  // kernel. In the backward pass (torchtune optimizer_in_bwd, register_post_accumulate_grad_hook) every gradient is
+  // applied and freed as soon as it is complete, so at most one parameter's gradient exists.
+  const foreachTemp =
+    input.optimizerImpl === 'foreach' && input.optimizer === 'adamw' && !offloadOptimizer
+      ? (full ? total * (b.master ? 4 : b.state) : adapterParams * tb.state + moduleCount * (b.master ? 4 : b.state)) /
+        (sharded ? n : 1)
+      : 0;
+  const inBackward = input.optimizerImpl === 'in-backward';
+  const largestGrad = Math.max(
+    ...trainableTensors(a, input.method, input.rank, input.targets).map((t) => t.numel),
+    ...modules.map((m) => m.numel),
+    0,
+  );
+  const stepGrads = inBackward ? largestGrad * (full ? b.grad : tb.grad) : gradients;
 
-  // --- overhead [CUDA] ---
-  const allocated = weights + trainable + gradients + optimizer + activations + logits + communication;
+  const statics: Parts = { weights, trainable, optimizer: residentStates, communication };
+  const phases: Phase[] = [
+    {
+      id: 'forward',
+      parts: {
+        ...statics,
+        gradients: accumulatedGrads,
+        activations: saved + finalNorm + dequant + doraNorm,
+        communication: communication + stepComm,
+      },
+    },
+    {
+      id: 'loss',
+      parts: {
+        ...statics,
+        gradients: accumulatedGrads,
+        activations: saved + finalNorm,
+        logits: loss.loss + headDequant,
+        communication: communication + stepComm,
+      },
+    },
+    {
+      // the head's gradient is the only new one; the logits' gradients are at their largest. Under checkpointing the
+      // last block is recomputed right after, once the logits are freed: whichever is larger sets this phase.
+      id: 'backward-start',
+      parts:
+        recompute > loss.backward + headDequant
+          ? {
+              ...statics,
+              gradients: Math.max(
+                accumulatedGrads,
+                inBackward ? 0 : headGrad / (sharded && input.sharding !== 'zero1' ? n : 1),
+              ),
+              activations: saved - blockInput + perBlock + work + dequant + doraNorm,
+              communication: communication + stepComm,
+            }
+          : {
+              ...statics,
+              gradients: Math.max(
+                accumulatedGrads,
+                inBackward ? 0 : headGrad / (sharded && input.sharding !== 'zero1' ? n : 1),
+              ),
+              activations: saved + finalNorm + work,
+              logits: loss.backward + headDequant,
+              communication: communication + stepComm,
+            },
+    },
+    {
+      // every gradient exists; the saved tensors are gone but the first block's, recomputed under checkpointing
+      // after the logits were freed
+      id: 'backward-end',
+      parts: {
+        ...statics,
+        gradients: inBackward ? stepGrads : Math.max(gradients, accumulatedGrads),
+        activations: perBlock + work + dequant + doraNorm,
+        communication: communication + stepComm,
+      },
+    },
+    {
+      id: 'optimizer',
+      parts: {
+        ...statics,
+        gradients: inBackward ? 0 : gradients,
+        optimizer: residentStates + (inBackward ? 0 : foreachTemp),
+      },
+    },
+  ].map((p) => ({ id: p.id as PhaseId, parts: p.parts, bytes: sum(p.parts) }));
+
+  let peak = phases[0] as Phase;
+  for (const p of phases) if (p.bytes > peak.bytes) peak = p;
+  const allocated = peak.bytes;
   const allocatorReserve = allocated * ALLOCATOR_RESERVE_FRACTION;
-  const overhead = CUDA_CONTEXT_BYTES + allocatorReserve + communication;
-
+  const pp = peak.parts;
   const components: Record<ComponentId, number> = {
-    weights,
-    trainable,
-    gradients,
-    optimizer,
-    activations,
-    logits,
-    overhead,
+    weights: pp.weights ?? 0,
+    trainable: pp.trainable ?? 0,
+    gradients: pp.gradients ?? 0,
+    optimizer: (pp.optimizer ?? 0) + managedBytes,
+    activations: pp.activations ?? 0,
+    logits: pp.logits ?? 0,
+    overhead: CUDA_CONTEXT_BYTES + allocatorReserve + (pp.communication ?? 0),
   };
   const perGpuBytes = Object.values(components).reduce((s, x) => s + x, 0);
+  const warnings: EstimateWarning[] = [];
+  if (a.contextLength > 0 && input.seq > a.contextLength) {
+    warnings.push({
+      field: 'seq',
+      message: `${input.seq.toLocaleString('en-US')} tokens is more than the model’s context length (${a.contextLength.toLocaleString('en-US')}, max_position_embeddings): it was not trained on sequences this long`,
+    });
+  }
   return {
     input,
     arch: a,
@@ -312,15 +517,20 @@ function compute(a: Arch, input: NormalizedInput, presetId: string | null): Esti
     params: { total, trainable: trainableCount },
     components,
     perGpuBytes,
-    allocatedBytes: perGpuBytes - CUDA_CONTEXT_BYTES - allocatorReserve,
+    allocatedBytes: allocated,
+    phases,
+    peakPhase: peak.id,
+    managedBytes,
+    warnings,
     details: {
       quantizedWeightBytes,
-      blockActivationBytes,
-      transientActivationBytes: transient,
+      blockActivationBytes: peak.id === 'backward-end' ? perBlock : saved,
+      transientActivationBytes: (pp.activations ?? 0) - (peak.id === 'backward-end' ? perBlock : saved),
       cudaContextBytes: CUDA_CONTEXT_BYTES,
       allocatorReserveBytes: allocatorReserve,
-      communicationBytes: communication,
-      masterWeightBytes: masterWeightBytes / (input.sharding === 'none' ? 1 : n),
+      communicationBytes: pp.communication ?? 0,
+      masterWeightBytes: masterWeightBytes / (sharded ? n : 1),
+      statesBytes: weights + trainable + gradients + residentStates + managedBytes,
     },
   };
 }
@@ -375,8 +585,13 @@ export function estimateMemory(input: TrainingInput): EstimateResult {
   return { ok: true, estimate: composeTrainer(n.input, (i) => compute(n.arch, i, n.presetId)) };
 }
 
+/** A phase's parts as components (activations and logits of that phase; absent parts are 0). */
+export function phaseParts(e: Estimate, id: PhaseId): { activations: number; logits: number; gradients: number } {
+  const p = e.phases.find((x) => x.id === id)?.parts ?? {};
+  return { activations: p.activations ?? 0, logits: p.logits ?? 0, gradients: p.gradients ?? 0 };
+}
+
 /** "states" = weights + trainable + gradients + optimizer (model states, no activations). */
 export function statesBytes(e: Estimate): number {
-  const c = e.components;
-  return c.weights + c.trainable + c.gradients + c.optimizer;
+  return e.details.statesBytes;
 }

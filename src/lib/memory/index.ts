@@ -11,7 +11,9 @@ export {
   ALLOCATOR_RESERVE_FRACTION,
   BNB_MIN_8BIT_SIZE,
   BNB_OPTIMIZER_BLOCK,
-  LOSS_CHUNKS,
+  LOSS_CHUNK_TOKENS,
+  ZERO_REDUCE_BUCKET,
+  phaseParts,
 } from './estimate.ts';
 export { fitsGpu, gpuFitTable, maxMicroBatch, maxSequence, type GpuFit } from './fit.ts';
 export { formatBytes, toUnit, BYTES_PER_UNIT, type ByteUnit } from './format.ts';

@@ -202,18 +202,20 @@ const HUB_BASE = {
   optimizer: 'adamw',
   seq: 512,
   attention: 'flash',
-  chunkedLoss: true,
+  loss: 'bf16',
+  adapterFp32: false,
 } as const;
+/** What bitsandbytes 0.42.0 and Lightning's BitsandbytesPrecision do to a QLoRA run (see above). */
+const LIT_QUANT = { quantSavesInput: true, quantizeHead: true } as const;
 const HUB_NOTE =
-  'bf16-true; AdamW; micro-batch padded to 512 tokens; LM head and cross-entropy in 128-token chunks on bf16 logits; LitGPT keeps a separate output head.';
+  'bf16-true (adapters in bf16 too); AdamW (foreach); micro-batch padded to 512 tokens; LM head and cross-entropy in 128-token chunks on bf16 logits, every chunk kept until backward (loss bf16); LitGPT keeps a separate output head. LitGPT fuses q, k and v into one layer with one dropout; the model gives q and v a dropped copy each.';
 const QV = (r: number, dropout: number) =>
   `LoRA r=${r} on q and v (LitGPT lora_query, lora_value), dropout ${dropout}.`;
 const ALL = (r: number, dropout: number) =>
   `LoRA r=${r} on every linear layer (lora_query, key, value, projection, mlp) and on the head (lora_head, r·(h+V) more weights, not modelled), dropout ${dropout}.`;
-const QUANT_HEAD = ' 4-bit layers save their input (bitsandbytes before 0.43.2); the head is 4-bit too (not modelled).';
-/** Per-run tolerance of the test. The issue's target is 20% on every run; the first ledger holds today's physics to
- *  what it reaches (see ledger.test.ts for the aggregate it must keep) and is tightened as terms are added. */
-const TOL = 0.5;
+const QUANT_HEAD = ' 4-bit layers save their input (bitsandbytes before 0.43.2); the head is 4-bit too.';
+/** Per-run tolerance of the test: the issue's target, 20% on every counted run. */
+const TOL = 0.2;
 
 /** Full fine-tuning figures below the model states alone cannot be the peak of the run as the table describes it. */
 const BELOW_STATES =
@@ -234,7 +236,7 @@ function hub(
   return {
     id: `litgpt-hub-${id}`,
     label,
-    input: { model, method, ...HUB_BASE, batch, ...extra },
+    input: { model, method, ...HUB_BASE, batch, ...(method === 'qlora' ? LIT_QUANT : {}), ...extra },
     published,
     unit: 'GB',
     basis: 'allocated',
@@ -247,8 +249,8 @@ function hub(
   };
 }
 
-const qv = (rank: number) => ({ rank, targets: 'qv' as const });
-const all = (rank: number) => ({ rank, targets: 'all-linear' as const });
+const qv = (rank: number) => ({ rank, targets: 'qv' as const, loraDropout: 5 });
+const all = (rank: number, dropout = 10) => ({ rank, targets: 'all-linear' as const, loraDropout: dropout });
 const A10G = '1×A10G';
 
 const HUB_RUNS: LedgerRun[] = [
@@ -264,7 +266,7 @@ const HUB_RUNS: LedgerRun[] = [
     '4×A10G',
     { gpus: 4, sharding: 'fsdp', gradCheckpointing: true },
     'FSDP (litgpt/finetune/full.py: FSDPStrategy, one unit per block, activation checkpointing per block), 4 GPUs.',
-    'FSDP’s root unit (embedding, head and final norm: 1.05 B parameters with Gemma’s 256k vocabulary) is gathered whole with its gradients, which the model does not count yet',
+    'with FSDP’s root unit (embedding, head and final norm, 1.05 B parameters with Gemma’s 256k vocabulary) gathered whole, the model is still about half the published peak, while Phi-2 and StableLM under the same recipe land within 15%; the cause is not known',
   ),
   hub('gemma-2b-lora', 'Gemma 2B, LoRA', GEMMA_2B, 'lora', 2, 12.62, A10G, all(8), ALL(8, 0.1)),
   hub('gemma-2b-qlora', 'Gemma 2B, QLoRA', GEMMA_2B, 'qlora', 2, 11.58, A10G, all(16), ALL(16, 0.1) + QUANT_HEAD),
@@ -387,8 +389,8 @@ const HUB_RUNS: LedgerRun[] = [
     { gpus: 2, sharding: 'fsdp', gradCheckpointing: true },
     'FSDP with activation checkpointing per block; the config says devices: 2, the table 4×A10G (2 GPUs assumed).',
   ),
-  hub('phi-2-lora', 'Phi-2, LoRA', PHI_2, 'lora', 4, 13.98, A10G, all(8), ALL(8, 0.05)),
-  hub('phi-2-qlora', 'Phi-2, QLoRA', PHI_2, 'qlora', 4, 14.27, A10G, all(8), ALL(8, 0.05) + QUANT_HEAD),
+  hub('phi-2-lora', 'Phi-2, LoRA', PHI_2, 'lora', 4, 13.98, A10G, all(8, 5), ALL(8, 0.05)),
+  hub('phi-2-qlora', 'Phi-2, QLoRA', PHI_2, 'qlora', 4, 14.27, A10G, all(8, 5), ALL(8, 0.05) + QUANT_HEAD),
   hub(
     'phi-3-full',
     'Phi-3 mini, full',
@@ -401,8 +403,8 @@ const HUB_RUNS: LedgerRun[] = [
     'Full fine-tuning, one GPU (devices: 1).',
     BELOW_STATES,
   ),
-  hub('phi-3-lora', 'Phi-3 mini, LoRA', 'phi-3-mini', 'lora', 4, 19.75, A10G, all(8), ALL(8, 0.05)),
-  hub('phi-3-qlora', 'Phi-3 mini, QLoRA', 'phi-3-mini', 'qlora', 4, 19.13, A10G, all(8), ALL(8, 0.05) + QUANT_HEAD),
+  hub('phi-3-lora', 'Phi-3 mini, LoRA', 'phi-3-mini', 'lora', 4, 19.75, A10G, all(8, 5), ALL(8, 0.05)),
+  hub('phi-3-qlora', 'Phi-3 mini, QLoRA', 'phi-3-mini', 'qlora', 4, 19.13, A10G, all(8, 5), ALL(8, 0.05) + QUANT_HEAD),
   hub(
     'stablelm-3b-full',
     'StableLM Alpha 3B, full, FSDP',
@@ -427,7 +429,7 @@ const HUB_RUNS: LedgerRun[] = [
     QV(32, 0.05) + QUANT_HEAD,
   ),
   hub('tiny-llama-full', 'TinyLlama 1.1B, full', TINY_LLAMA, 'full', 4, 14.1, A10G, {}, 'Full fine-tuning, one GPU.'),
-  hub('tiny-llama-lora', 'TinyLlama 1.1B, LoRA', TINY_LLAMA, 'lora', 8, 13.5, A10G, all(32), ALL(32, 0.05)),
+  hub('tiny-llama-lora', 'TinyLlama 1.1B, LoRA', TINY_LLAMA, 'lora', 8, 13.5, A10G, all(32, 5), ALL(32, 0.05)),
   hub(
     'tiny-llama-qlora',
     'TinyLlama 1.1B, QLoRA',
@@ -436,7 +438,7 @@ const HUB_RUNS: LedgerRun[] = [
     8,
     16.24,
     A10G,
-    all(32),
+    all(32, 5),
     ALL(32, 0.05) + QUANT_HEAD,
   ),
 ];
@@ -472,7 +474,10 @@ function rt(
     seq,
     batch,
     attention: 'flash',
-    chunkedLoss: true,
+    loss: 'bf16',
+    loraDropout: 5,
+    adapterFp32: false,
+    ...(quant === 'none' ? {} : { quantSavesInput: true, quantizeHead: true }),
     ...(quant === 'nf4-dq' ? { doubleQuant: true } : {}),
     ...(multi ? { gpus: multi.gpus, sharding: 'fsdp' as const, gradCheckpointing: true } : {}),
   };
@@ -486,7 +491,7 @@ function rt(
     framework: RT_FRAMEWORK,
     hardware: multi ? `${multi.gpus}×A100 40GB` : '1×A100 40GB',
     url: RT_URL,
-    notes: `${RT_NOTE}${quant === 'none' ? '' : ' 4-bit layers save their input (bitsandbytes before 0.43.2); the head is 4-bit too (not modelled).'}${
+    notes: `${RT_NOTE}${quant === 'none' ? '' : ' 4-bit layers save their input (bitsandbytes before 0.43.2); the head is 4-bit too.'}${
       multi ? ' FSDP with one unit and activation checkpointing per block (Lit-GPT finetune/lora.py, 2023).' : ''
     }`,
     tolerance: TOL,

@@ -108,6 +108,7 @@ export function blockKinds(a: Arch): { layers: number; dense: boolean; linears: 
 const TARGET_NAMES: Record<TargetsId, readonly LinearSpec['name'][]> = {
   qv: ['q', 'v'],
   attention: ['q', 'k', 'v', 'o'],
+  mlp: ['gate', 'up', 'down'],
   'all-linear': ['q', 'k', 'v', 'o', 'gate', 'up', 'down', 'router'],
 };
 

@@ -70,10 +70,17 @@ const LITGPT: Omit<TrainingInput, 'model' | 'method'> = {
   seq: 1304,
   batch: 1,
   attention: 'flash',
-  chunkedLoss: true,
+  // LitGPT's chunked_cross_entropy runs torch cross_entropy on the bf16 logit chunks, all kept until backward
+  loss: 'bf16',
+  // finetune/lora.py defaults: lora_dropout 0.05; bf16-true keeps the adapters in bf16
+  loraDropout: 5,
+  adapterFp32: false,
+  // bitsandbytes 0.41.1 kept each 4-bit layer's input; Lightning's BitsandbytesPrecision quantizes the head too
+  quantSavesInput: true,
+  quantizeHead: true,
 };
 const LITGPT_NOTE =
-  'bf16-true = pure bf16 with AdamW; LoRA r=8 on q and v; micro-batch 1 at the longest Alpaca sample (1,304 tokens); flash attention; chunked loss; compared with torch max_memory_allocated (no CUDA context, no allocator reserve).';
+  'bf16-true = pure bf16 with AdamW; LoRA r=8 on q and v; micro-batch 1 at the longest Alpaca sample (1,304 tokens); flash attention; bf16 cross-entropy; LoRA dropout 0.05 (one dropped copy per adapted layer); adapters in bf16; 4-bit layers keep their input and the head is 4-bit (bitsandbytes 0.41.1, Lightning); compared with torch max_memory_allocated (no CUDA context, no allocator reserve).';
 
 export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   {
@@ -198,6 +205,8 @@ export const QLORA_65B_INPUT: TrainingInput = {
   gradCheckpointing: true,
   precision: 'pure-bf16',
   optimizer: 'adamw',
+  // qlora.py casts the LoRA layers to bf16 under --bf16, so PEFT's fp32 adapters do not apply
+  adapterFp32: false,
   seq: 512,
   batch: 1,
 };

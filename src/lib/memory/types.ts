@@ -3,8 +3,12 @@
 
 export type MethodId = 'full' | 'lora' | 'qlora' | 'dora';
 export type PrecisionId = 'mixed-bf16' | 'pure-bf16' | 'fp32';
-export type OptimizerId = 'adamw' | 'adamw-8bit' | 'paged-adamw-8bit' | 'sgd' | 'adafactor';
-export type TargetsId = 'qv' | 'attention' | 'all-linear';
+export type OptimizerId = 'adamw' | 'adamw-8bit' | 'paged-adamw-8bit' | 'paged-adamw' | 'sgd' | 'adafactor';
+export type TargetsId = 'qv' | 'attention' | 'mlp' | 'all-linear';
+export type LossId = 'fp32' | 'bf16' | 'chunked' | 'fused';
+export type OptimizerImplId = 'foreach' | 'fused' | 'in-backward';
+export type OffloadId = 'none' | 'optimizer' | 'activations' | 'both';
+export type PhaseId = 'forward' | 'loss' | 'backward-start' | 'backward-end' | 'optimizer';
 export type AttentionId = 'flash' | 'eager';
 export type ShardingId = 'none' | 'zero1' | 'zero2' | 'zero3' | 'fsdp';
 /** The trainer of the step (TRL names): supervised fine-tuning, or a preference / RL method (post-training.ts). */
@@ -15,8 +19,17 @@ export type ComponentId = 'weights' | 'trainable' | 'gradients' | 'optimizer' | 
 
 export const METHOD_IDS: readonly MethodId[] = ['full', 'lora', 'qlora', 'dora'];
 export const PRECISION_IDS: readonly PrecisionId[] = ['mixed-bf16', 'pure-bf16', 'fp32'];
-export const OPTIMIZER_IDS: readonly OptimizerId[] = ['adamw', 'adamw-8bit', 'paged-adamw-8bit', 'sgd', 'adafactor'];
-export const TARGETS_IDS: readonly TargetsId[] = ['qv', 'attention', 'all-linear'];
+export const OPTIMIZER_IDS: readonly OptimizerId[] = [
+  'adamw',
+  'adamw-8bit',
+  'paged-adamw-8bit',
+  'paged-adamw',
+  'sgd',
+  'adafactor',
+];
+export const TARGETS_IDS: readonly TargetsId[] = ['qv', 'attention', 'mlp', 'all-linear'];
+export const LOSS_IDS: readonly LossId[] = ['fp32', 'bf16', 'chunked', 'fused'];
+export const PHASE_IDS: readonly PhaseId[] = ['forward', 'loss', 'backward-start', 'backward-end', 'optimizer'];
 export const ATTENTION_IDS: readonly AttentionId[] = ['flash', 'eager'];
 export const SHARDING_IDS: readonly ShardingId[] = ['none', 'zero1', 'zero2', 'zero3', 'fsdp'];
 export const TRAINER_IDS: readonly TrainerId[] = ['sft', 'dpo', 'orpo', 'simpo', 'kto', 'grpo', 'ppo'];
@@ -131,8 +144,6 @@ export interface TrainingInput {
   sharding?: ShardingId;
   /** QLoRA double quantization of the constants, default false */
   doubleQuant?: boolean;
-  /** chunked cross-entropy (the full fp32 logits are never materialised), default false */
-  chunkedLoss?: boolean;
   /** trainer, default sft; the others are composed from the policy's step in post-training.ts */
   trainer?: TrainerId;
   /** DPO/KTO: reference log-probs from a frozen model (default) or precomputed before training */
@@ -145,6 +156,26 @@ export interface TrainingInput {
   completion?: number;
   /** GRPO: percent of the GPU a colocated vLLM engine reserves (gpu_memory_utilization × 100); 0 = none */
   vllmShare?: number;
+  /** how the loss is computed over the vocabulary, default chunked (TRL SFTTrainer's chunked_nll) */
+  loss?: LossId;
+  /** LoRA dropout in percent (lora_dropout × 100), default 0 (PEFT LoraConfig) */
+  loraDropout?: number;
+  /** adapters kept in fp32 on a 16-bit model (PEFT autocast_adapter_dtype), default true */
+  adapterFp32?: boolean;
+  /** how the optimizer step runs, default foreach (torch.optim on CUDA) */
+  optimizerImpl?: OptimizerImplId;
+  /** gradient accumulation steps, default 1 */
+  accumulation?: number;
+  /** what lives in CPU memory instead of the GPU, default none */
+  offload?: OffloadId;
+  /** train the output head in full (PEFT modules_to_save), default false */
+  trainHead?: boolean;
+  /** train the input embeddings in full (PEFT modules_to_save), default false */
+  trainEmbeddings?: boolean;
+  /** 4-bit layers keep their input for backward (bitsandbytes before 0.43.2), default false */
+  quantSavesInput?: boolean;
+  /** the output head is 4-bit too (Lightning's BitsandbytesPrecision quantizes every nn.Linear), default false */
+  quantizeHead?: boolean;
 }
 
 export interface InputError {
@@ -166,13 +197,37 @@ export interface NormalizedInput {
   gpus: number;
   sharding: ShardingId;
   doubleQuant: boolean;
-  chunkedLoss: boolean;
   trainer: TrainerId;
   reference: ReferenceId;
   klPenalty: boolean;
   generations: number;
   completion: number;
   vllmShare: number;
+  loss: LossId;
+  loraDropout: number;
+  adapterFp32: boolean;
+  optimizerImpl: OptimizerImplId;
+  accumulation: number;
+  offload: OffloadId;
+  trainHead: boolean;
+  trainEmbeddings: boolean;
+  quantSavesInput: boolean;
+  quantizeHead: boolean;
+}
+
+/** One phase of a training step: what is alive at its peak. */
+export interface Phase {
+  id: PhaseId;
+  /** allocated bytes per GPU at this phase's peak (tensors only, no CUDA context or allocator reserve) */
+  bytes: number;
+  /** the same bytes by part (weights, trainable, gradients, optimizer, activations, logits, communication, …) */
+  parts: Record<string, number>;
+}
+
+/** A warning about the input that does not stop the estimate. */
+export interface EstimateWarning {
+  field: string;
+  message: string;
 }
 
 /** A finer breakdown than the seven components, for the /about/memory page and the tests. */
@@ -191,6 +246,9 @@ export interface EstimateDetails {
   communicationBytes: number;
   /** fp32 master copy of trainable weights (mixed precision), included in `optimizer` */
   masterWeightBytes: number;
+  /** model states per GPU whatever the phase: weights, trained weights, every gradient, optimizer state on the GPU
+   *  (managed memory included, offloaded state not) */
+  statesBytes: number;
 }
 
 export interface Estimate {
@@ -202,10 +260,17 @@ export interface Estimate {
   params: { total: number; trainable: number };
   /** bytes per GPU */
   components: Record<ComponentId, number>;
-  /** sum of components: what nvidia-smi would show at the peak */
+  /** sum of components: what nvidia-smi would show at the peak (managed memory included) */
   perGpuBytes: number;
-  /** perGpuBytes minus CUDA context and allocator reserve: comparable with torch.cuda.max_memory_allocated() */
+  /** the peak phase's tensors: comparable with torch.cuda.max_memory_allocated() (managed memory excluded) */
   allocatedBytes: number;
+  /** the phases of one step, in order, each with its allocated bytes and parts */
+  phases: Phase[];
+  /** the phase that sets the peak */
+  peakPhase: PhaseId;
+  /** paged optimizer state in CUDA managed memory: on the GPU, but outside max_memory_allocated() */
+  managedBytes: number;
+  warnings: EstimateWarning[];
   details: EstimateDetails;
   /** the models and caches of a post-training step (absent for sft) */
   postTraining?: PostTrainingBreakdown;

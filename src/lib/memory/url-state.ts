@@ -85,7 +85,8 @@ export function readQuery(
       pairs.findIndex(([n]) => n === spec.url),
     );
     const [name, value] = pairs[chosen] as [string, string, number];
-    raw[spec.url] = value;
+    // An old name may carry old values (chunked-loss=1 means loss=chunked).
+    raw[spec.url] = spec.aliasValues?.[name]?.[value.trim()] ?? value;
     pairs.forEach(([other, , i], n) => {
       if (n === chosen) return;
       notices.push({

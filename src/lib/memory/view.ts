@@ -9,7 +9,7 @@ import { maxMicroBatch, maxSequence } from './fit.ts';
 import { requiredBytes } from './post-training.ts';
 import { appliesTo, labelledMessage, PARAMS, paramOfField } from './parameters.ts';
 import { GPU_PRESETS } from './presets.ts';
-import { COMPONENT_IDS, type ComponentId, type InputError, type PostTrainingBreakdown } from './types.ts';
+import { COMPONENT_IDS, type ComponentId, type InputError, type PhaseId, type PostTrainingBreakdown } from './types.ts';
 import { decodeRaw, encodeParams, type Notice, type RawParams, rawDefaults, readQuery } from './url-state.ts';
 
 export interface CalculatorView {
@@ -36,6 +36,13 @@ export interface CalculatorView {
     /** a post-training step's models and caches (null for sft), with the colocated vLLM engine's bytes on the
      *  chosen GPU (null without a GPU or an engine) */
     trainer: (PostTrainingBreakdown & { vllmBytes: number | null }) | null;
+    /** the phases of one step (allocated bytes each) and the one that sets the peak */
+    phases: { id: PhaseId; bytes: number }[];
+    peakPhase: PhaseId;
+    /** paged optimizer state in managed memory: in `total`, not in the allocated figures */
+    managed: number;
+    /** warnings that do not stop the estimate (e.g. a sequence past the context length) */
+    warnings: string[];
   } | null;
 }
 
@@ -90,6 +97,10 @@ export function computeView(controls: RawParams): CalculatorView {
     maxSeq: state.gpu ? maxSequence(state.input, state.gpu) : null,
     contextLength: e.arch.contextLength || null,
     trainer: pt ? { ...pt, vllmBytes: chosen && pt.gpuShare > 0 ? pt.gpuShare * chosen.usableBytes : null } : null,
+    phases: e.phases.map((p) => ({ id: p.id, bytes: p.bytes })),
+    peakPhase: e.peakPhase,
+    managed: e.managedBytes,
+    warnings: e.warnings.map((w) => labelledMessage(w)),
   };
   return view;
 }

@@ -72,7 +72,17 @@ export function vramFigure(props: Record<string, unknown>): VramFigure {
     throw new VramPropError(String(first.field), String(first.message));
   }
   const e = r.estimate;
-  const bytes = show === 'total' ? e.perGpuBytes : show === 'states' ? statesBytes(e) : e.components[show];
+  // Activations, logits and gradients are never all at their largest in the same phase of a step: a card shows each
+  // at its own largest phase; the other components do not change between phases.
+  const most = (k: string): number => Math.max(...e.phases.map((p) => p.parts[k] ?? 0));
+  const bytes =
+    show === 'total'
+      ? e.perGpuBytes
+      : show === 'states'
+        ? statesBytes(e)
+        : show === 'activations' || show === 'logits' || show === 'gradients'
+          ? most(show)
+          : e.components[show];
   return { bytes, text: formatBytes(bytes, unit, digits), show, unit, estimate: e };
 }
 

@@ -13,11 +13,12 @@ export interface PlanModel {
   /** the transformers decoder layer class, for FSDP's transformer_layer_cls_to_wrap */
   layerClass: string;
   /** linear layers per target choice; null when the checkpoint cannot adapt that set alone */
-  targets: { qv: string[] | null; attention: string[] };
+  targets: { qv: string[] | null; attention: string[]; mlp: string[] };
 }
 
 const LLAMA_QV = ['q_proj', 'v_proj'];
 const LLAMA_ATTENTION = ['q_proj', 'k_proj', 'v_proj', 'o_proj'];
+const LLAMA_MLP = ['gate_proj', 'up_proj', 'down_proj'];
 
 interface Family {
   prefix: string;
@@ -42,7 +43,7 @@ const FAMILIES: readonly Family[] = [
     prefix: 'phi-4',
     template: 'phi4',
     layerClass: 'Phi3DecoderLayer',
-    targets: { qv: null, attention: ['qkv_proj', 'o_proj'] },
+    targets: { qv: null, attention: ['qkv_proj', 'o_proj'], mlp: ['gate_up_proj', 'down_proj'] },
   },
   { prefix: 'llama-2-', template: 'llama2', layerClass: 'LlamaDecoderLayer' },
   { prefix: 'llama-3', template: 'llama3', layerClass: 'LlamaDecoderLayer' },
@@ -55,7 +56,8 @@ const FAMILIES: readonly Family[] = [
     prefix: 'phi-3-',
     template: 'phi',
     layerClass: 'Phi3DecoderLayer',
-    targets: { qv: null, attention: ['qkv_proj', 'o_proj'] },
+    // and gate and up into gate_up_proj
+    targets: { qv: null, attention: ['qkv_proj', 'o_proj'], mlp: ['gate_up_proj', 'down_proj'] },
   },
 ];
 
@@ -74,7 +76,7 @@ export const PLAN_MODELS: readonly PlanModel[] = MODEL_PRESETS.map((p) => {
     hub: hubIdOf(PRESET_SOURCES[p.id]?.source ?? ''),
     template: f.template,
     layerClass: f.layerClass,
-    targets: f.targets ?? { qv: LLAMA_QV, attention: LLAMA_ATTENTION },
+    targets: f.targets ?? { qv: LLAMA_QV, attention: LLAMA_ATTENTION, mlp: LLAMA_MLP },
   };
 });
 

@@ -300,6 +300,7 @@ const OPTIM_OUT: Record<string, string> = {
   adamw: 'adamw_torch',
   'adamw-8bit': 'adamw_bnb_8bit',
   'paged-adamw-8bit': 'paged_adamw_8bit',
+  'paged-adamw': 'paged_adamw_32bit',
   sgd: 'sgd',
   adafactor: 'adafactor',
 };
@@ -311,6 +312,7 @@ const OPTIM_IN: Record<string, string> = {
   adamw_bnb_8bit: 'adamw-8bit',
   adamw_8bit: 'adamw-8bit',
   paged_adamw_8bit: 'paged-adamw-8bit',
+  paged_adamw_32bit: 'paged-adamw',
   sgd: 'sgd',
   adafactor: 'adafactor',
 };
@@ -343,7 +345,8 @@ const MLP = ['gate_proj', 'up_proj', 'down_proj'];
 
 function targetList(v: Value, model: PlanModel | null): string[] | 'all-linear' {
   if (v === 'all-linear') return 'all-linear';
-  const t = model?.targets ?? { qv: ['q_proj', 'v_proj'], attention: ATTN };
+  const t = model?.targets ?? { qv: ['q_proj', 'v_proj'], attention: ATTN, mlp: MLP };
+  if (v === 'mlp') return t.mlp;
   return v === 'attention' ? t.attention : (t.qv ?? t.attention);
 }
 
@@ -360,8 +363,11 @@ export function targetsOf(raw: unknown): { value: Value } | { problem: string } 
   const is = (xs: string[]) => set.size === xs.length && xs.every((x) => set.has(x));
   if (is(['q_proj', 'v_proj'])) return { value: 'qv' };
   if (is(ATTN) || is(['qkv_proj', 'o_proj'])) return { value: 'attention' };
+  if (is(MLP) || is(['gate_up_proj', 'down_proj'])) return { value: 'mlp' };
   if (is([...ATTN, ...MLP]) || is(['qkv_proj', 'o_proj', 'gate_up_proj', 'down_proj'])) return { value: 'all-linear' };
-  return { problem: `${JSON.stringify(list)} is not q+v, the attention projections or all linear layers` };
+  return {
+    problem: `${JSON.stringify(list)} is not q+v, the attention projections, the MLP projections or all linear layers`,
+  };
 }
 
 function readTargets(cfg: Config, key: string): ReadResult {
@@ -560,22 +566,37 @@ const axolotlDoubleQuant: Codec = {
   },
 };
 
-// TRL 1.9 SFTConfig.loss_type: unset means "chunked_nll" (chunked cross-entropy) unless use_liger_kernel is set.
+// TRL 1.9 SFTConfig.loss_type: unset means "chunked_nll" (chunked cross-entropy) unless use_liger_kernel is set, in
+// which case "nll" runs through Liger's fused linear cross-entropy. Plain "nll" is Transformers' fp32 loss.
 const trlLoss: Codec = {
   keys: ['loss_type', 'use_liger_kernel'],
-  write: (v) => ({ loss_type: v === true ? 'chunked_nll' : 'nll' }),
+  write: (v) =>
+    v === 'chunked' ? { loss_type: 'chunked_nll' } : v === 'fused' ? { use_liger_kernel: true } : { loss_type: 'nll' },
   read: (cfg) => {
-    if (asBool(cfg.use_liger_kernel)) {
-      return { problem: 'Liger’s fused linear cross-entropy is not modelled', keys: ['use_liger_kernel'] };
-    }
+    if (asBool(cfg.use_liger_kernel)) return { value: 'fused', keys: ['use_liger_kernel'] };
     if (!has(cfg, 'loss_type'))
-      return { value: true, keys: [], note: 'loss_type not given: TRL’s default is chunked_nll' };
+      return { value: 'chunked', keys: [], note: 'loss_type not given: TRL’s default is chunked_nll' };
     const t = (asText(cfg.loss_type) ?? '').toLowerCase();
-    if (t === 'chunked_nll') return { value: true, keys: ['loss_type'] };
-    if (t === 'nll') return { value: false, keys: ['loss_type'] };
+    if (t === 'chunked_nll') return { value: 'chunked', keys: ['loss_type'] };
+    if (t === 'nll') return { value: 'fp32', keys: ['loss_type'] };
     return { problem: `loss_type ${shown(cfg.loss_type)} is not nll or chunked_nll`, keys: ['loss_type'] };
   },
 };
+
+// Axolotl 0.18: chunked_cross_entropy (bool); absent or false runs Transformers' fp32 loss.
+const axolotlLoss: Codec = {
+  keys: ['chunked_cross_entropy'],
+  write: (v) => ({ chunked_cross_entropy: v === 'chunked' }),
+  read: (cfg) => {
+    const b = asBool(cfg.chunked_cross_entropy);
+    if (b === undefined)
+      return { value: 'fp32', keys: [], note: 'chunked_cross_entropy not given: Axolotl’s default is off' };
+    return { value: b ? 'chunked' : 'fp32', keys: ['chunked_cross_entropy'] };
+  },
+};
+
+/** Memory settings the plan does not write yet: the config keeps the framework's own value. */
+const NOT_WRITTEN = (what: string): string => `not carried by the plan yet: ${what}`;
 
 const LAUNCHER = 'set by the launch command (see the comment at the top), not by the config';
 
@@ -699,13 +720,44 @@ export const SETTINGS: readonly SettingRow[] = [
     },
   },
   {
-    id: 'chunkedLoss',
+    id: 'loss',
     formats: {
       trl: trlLoss,
-      axolotl: { ...boolKey('chunked_cross_entropy', { absent: false, framework: 'Axolotl' }) },
-      'llama-factory': 'LLaMA-Factory 0.9.5 has no chunked cross-entropy option',
+      axolotl: axolotlLoss,
+      // LLaMA-Factory 0.9.5 has no loss option: it runs Transformers' loss on fp32 logits.
+      'llama-factory': {
+        keys: [],
+        write: () => ({}),
+        read: () => ({ value: 'fp32', keys: [], note: 'LLaMA-Factory runs Transformers’ loss on fp32 logits' }),
+      },
     },
+    lossy: (f, ctx) =>
+      ctx.input.loss === 'bf16'
+        ? 'no trainer config runs the loss on bf16 logits (LitGPT does)'
+        : f === 'llama-factory' && ctx.input.loss !== 'fp32'
+          ? 'LLaMA-Factory 0.9.5 has no chunked or fused cross-entropy option; it runs Transformers’ fp32 loss'
+          : f === 'axolotl' && ctx.input.loss === 'fused'
+            ? 'the plan writes Axolotl’s chunked_cross_entropy only'
+            : null,
   },
+  ...(
+    [
+      ['loraDropout', 'PEFT’s lora_dropout (a fraction)'],
+      ['adapterFp32', 'PEFT’s autocast_adapter_dtype (on by default)'],
+      ['quantSavesInput', 'the installed bitsandbytes release decides it'],
+      ['quantizeHead', 'Transformers keeps the head in 16 bits'],
+      ['trainHead', 'PEFT’s modules_to_save'],
+      ['trainEmbeddings', 'PEFT’s modules_to_save'],
+      ['optimizerImpl', 'the optimizer name (adamw_torch vs adamw_torch_fused)'],
+      ['accumulation', 'the plan computes gradient_accumulation_steps from its target batch'],
+      ['offload', 'DeepSpeed offload_optimizer or TRL activation_offloading'],
+    ] as const
+  ).map(
+    ([id, what]): SettingRow => ({
+      id,
+      formats: { trl: NOT_WRITTEN(what), axolotl: NOT_WRITTEN(what), 'llama-factory': NOT_WRITTEN(what) },
+    }),
+  ),
   {
     id: 'gpu',
     formats: {

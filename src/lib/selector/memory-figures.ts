@@ -33,19 +33,27 @@ export function modelName(model: string): string {
   return MEMORY_MODELS.find((m) => m[0] === model)?.[1] ?? model;
 }
 
-/** n1, ddp, z0, z1, seq, w, go (bytes) of a model and method, or null for an unknown model. */
-function row(model: string, method: TrainStrategy): number[] | null {
+/** Numbers per model in MEMORY_TABLE: w, wq, go, then 4 methods × 3 phases × 5 (scripts/gen-selector-memory.ts). */
+const ROW = 3 + 4 * 3 * 5;
+
+/** w, go and, per phase (backward start, backward end, optimizer step), n1, ddp, z0, z1, seq (bytes); null for an
+ *  unknown model. */
+function row(model: string, method: TrainStrategy): { w: number; go: number; phases: number[][] } | null {
   const i = MODEL_IDS.indexOf(model);
   if (i < 0) return null;
-  const t = MEMORY_TABLE.slice(i * 23, i * 23 + 23).map((x) => x * MB);
+  const t = MEMORY_TABLE.slice(i * ROW, i * ROW + ROW).map((x) => x * MB);
   const [w = 0, wq = 0, go = 0] = t;
-  const [n1 = 0, dd = 0, z0 = 0, z1 = 0, seq = 0] = t.slice(3 + 5 * TRAIN_STRATEGIES.indexOf(method));
-  return [n1, n1 + dd, z0, z1, seq, method === 'qlora' ? wq : w, go];
+  const at = 3 + 15 * TRAIN_STRATEGIES.indexOf(method);
+  const phases = [0, 1, 2].map((p) => {
+    const [n1 = 0, dd = 0, z0 = 0, z1 = 0, seq = 0] = t.slice(at + 5 * p, at + 5 * p + 5);
+    return [n1, n1 + dd, z0, z1, seq];
+  });
+  return { w: method === 'qlora' ? wq : w, go, phases };
 }
 
 /** Size of a model, for ordering (bytes of its 16-bit weights). */
 export function modelSize(model: string): number {
-  return (MEMORY_TABLE[MODEL_IDS.indexOf(model) * 23] ?? 0) * MB;
+  return (MEMORY_TABLE[MODEL_IDS.indexOf(model) * ROW] ?? 0) * MB;
 }
 
 /** Memory figure for one configuration, or null for an unknown model. */
@@ -59,10 +67,16 @@ export function figure(
 ): MemoryFigure | null {
   const r = row(model, method);
   if (!r) return null;
-  const [n1 = 0, ddp = 0, z0 = 0, z1 = 0, seq = 0, w0 = 0, go0 = 0] = r;
+  const { w: w0, go: go0 } = r;
   const sharded = sharding !== 'none';
   const batch = batchFor(objective);
-  const training = (sharded ? z0 + z1 / gpus : gpus > 1 ? ddp : n1) + (batch - 1) * seq;
+  // the step's peak: the largest of its phases, each linear in 1/N and in the micro-batch
+  const training = Math.max(
+    ...r.phases.map(
+      ([n1 = 0, ddp = 0, z0 = 0, z1 = 0, seq = 0]) =>
+        (sharded ? z0 + z1 / gpus : gpus > 1 ? ddp : n1) + (batch - 1) * seq,
+    ),
+  );
   const w = sharded ? w0 / gpus : w0;
   const go = sharded ? go0 / gpus : go0;
   let extra = 0;

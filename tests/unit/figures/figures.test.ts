@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { STATIC_COMPONENTS } from '../../../src/lib/cards/static-components.ts';
 import { groupAdvantages, lrSchedules, yarnDivisors } from '../../../src/lib/figures/catalog.ts';
 import { FIGURE_IDS, FIGURES, figureHtml } from '../../../src/lib/figures/index.ts';
-import { estimateMemory, formatBytes } from '../../../src/lib/memory/index.ts';
+import { estimateMemory, formatBytes, phaseParts } from '../../../src/lib/memory/index.ts';
 
 const css = readFileSync('public/figures.css', 'utf8');
 
@@ -164,11 +164,17 @@ describe('figureHtml', () => {
       gradCheckpointing: true,
     } as const;
     const plain = estimateMemory(input);
-    const chunked = estimateMemory({ ...input, chunkedLoss: true });
-    if (!plain.ok || !chunked.ok) throw new Error('estimate failed');
+    const plainIn = estimateMemory({ ...input, loss: 'fp32' });
+    const chunked = estimateMemory({ ...input, loss: 'chunked' });
+    if (!plainIn.ok || !chunked.ok || !plain.ok) throw new Error('estimate failed');
     const gb = (b: number) => formatBytes(b, 'GB', 1);
+    // the start of backward: where saved activations and the loss's buffers are both at their largest
+    const p = phaseParts(plainIn.estimate, 'backward-start');
+    const c = phaseParts(chunked.estimate, 'backward-start');
     expect(FIGURES['logits-by-seq']?.().desc).toContain(
-      `8192 tokens: activations ${gb(plain.estimate.components.activations)}, fp32 logits ${gb(plain.estimate.components.logits)}, chunked logits ${gb(chunked.estimate.components.logits)}`,
+      `8192 tokens: activations ${gb(p.activations)}, fp32 logits ${gb(p.logits)}, chunked logits ${gb(c.logits)}`,
     );
+    // fp32 logits: 16-bit logits, fp32 log-probs, their gradient and the logits' fp32 gradient (2 + 4 + 4 + 4 bytes)
+    expect(p.logits).toBe(8192 * 128_256 * 14);
   });
 });

@@ -112,13 +112,22 @@ describe('vram CLI', () => {
       gpus: 4,
       sharding: 'zero3',
       doubleQuant: true,
-      chunkedLoss: false,
       trainer: 'sft',
       reference: 'model',
       klPenalty: false,
       generations: 8,
       completion: 512,
       vllmShare: 0,
+      loss: 'chunked',
+      loraDropout: 0,
+      adapterFp32: true,
+      quantSavesInput: false,
+      quantizeHead: false,
+      trainHead: false,
+      trainEmbeddings: false,
+      optimizerImpl: 'foreach',
+      accumulation: 1,
+      offload: 'none',
     });
   });
 
@@ -141,7 +150,7 @@ describe('vram CLI', () => {
     [['--model', 'llama-2-7b'], '--method'],
     [['--model', 'llama-2-7b', '--method', 'lora', '--precision', 'fp16'], '--precision'],
     [['--model', 'llama-2-7b', '--method', 'lora', '--optimizer', 'lion'], '--optimizer'],
-    [['--model', 'llama-2-7b', '--method', 'lora', '--targets', 'mlp'], '--targets'],
+    [['--model', 'llama-2-7b', '--method', 'lora', '--targets', 'ffn'], '--targets'],
     [['--model', 'llama-2-7b', '--method', 'lora', '--attention', 'xformers'], '--attention'],
     [['--model', 'llama-2-7b', '--method', 'lora', '--sharding', 'zero4'], '--sharding'],
     [['--model', 'llama-2-7b', '--method', 'lora', '--gpus', '0'], '--gpus'],
@@ -171,7 +180,7 @@ describe('vram CLI: hardening', { timeout: 30_000 }, () => {
       expect(cells, row).toHaveLength(3);
       for (const c of cells.slice(1)) expect(c, row).toMatch(/^(\d{1,3}(,\d{3})*\.\d\d|\d\.\d\de[+-]\d+)$/);
     }
-    expect(r.stdout).toMatch(/^per GPU +5,040\.\d\d +4,476\.\d\d$/m);
+    expect(r.stdout).toMatch(/^per GPU +4,820\.\d\d +4,281\.\d\d$/m);
   });
 
   it.each([

@@ -6,6 +6,7 @@ import {
   CUDA_CONTEXT_BYTES,
   formatBytes,
   MODEL_PRESETS,
+  phaseParts,
   statesBytes,
   type TrainingInput,
 } from '../../../src/lib/memory/index.ts';
@@ -30,8 +31,6 @@ describe('bytes per parameter of model states', () => {
     const state = e.components.optimizer / P7;
     expect(state).toBeGreaterThan(2);
     expect(state).toBeLessThan(2.04);
-    const paged = est({ model: 'llama-2-7b', method: 'full', precision: 'pure-bf16', optimizer: 'paged-adamw-8bit' });
-    expect(paged.components.optimizer).toBe(e.components.optimizer);
   });
 
   it('bitsandbytes keeps 32-bit state for tensors under 4096 elements (tiny LoRA matrices)', () => {
@@ -49,12 +48,29 @@ describe('bytes per parameter of model states', () => {
     expect(e.components.optimizer).toBeGreaterThan(0);
   });
 
-  it('LoRA keeps gradients and optimizer state only for the adapters', () => {
+  it('LoRA keeps gradients and optimizer state only for the adapters, in fp32 by PEFT’s default', () => {
+    const N = 19_988_480;
     const e = est({ model: 'llama-2-7b', method: 'lora', targets: 'all-linear' });
     expect(e.components.weights).toBe(2 * P7);
-    expect(e.components.trainable).toBe(2 * 19_988_480);
-    expect(e.components.gradients).toBe(2 * 19_988_480);
-    expect(e.components.optimizer).toBe(12 * 19_988_480);
+    // autocast_adapter_dtype: fp32 adapters (4) whose fp32 gradients (4) and moments (4 + 4) need no master copy
+    expect(e.components.trainable).toBe(4 * N);
+    expect(e.components.optimizer).toBe(8 * N);
+    expect(statesBytes(e)).toBe(2 * P7 + 16 * N);
+    const bf16 = est({ model: 'llama-2-7b', method: 'lora', targets: 'all-linear', adapterFp32: false });
+    expect(bf16.components.trainable).toBe(2 * N);
+    expect(bf16.components.optimizer).toBe(12 * N); // fp32 master + two fp32 moments
+    expect(statesBytes(bf16)).toBe(2 * P7 + 16 * N);
+  });
+
+  it('paged optimizers keep their state in managed memory: in the total, not in max_memory_allocated', () => {
+    const plain = est({ model: 'llama-2-7b', method: 'full', precision: 'pure-bf16', optimizer: 'adamw-8bit' });
+    const paged = est({ model: 'llama-2-7b', method: 'full', precision: 'pure-bf16', optimizer: 'paged-adamw-8bit' });
+    expect(paged.managedBytes).toBe(plain.components.optimizer);
+    expect(paged.components.optimizer).toBe(plain.components.optimizer);
+    expect(plain.managedBytes).toBe(0);
+    const p32 = est({ model: 'llama-2-7b', method: 'full', precision: 'pure-bf16', optimizer: 'paged-adamw' });
+    expect(p32.managedBytes).toBe(8 * P7); // two fp32 states whatever the parameter dtype
+    for (const ph of p32.phases) expect(ph.parts.optimizer).toBe(0);
   });
 });
 
@@ -97,23 +113,61 @@ describe('activations', () => {
     // fp32 softmax + its bf16 cast: 6 bytes per score, 32 heads, 32 layers; eager keeps no separate output or
     // log-sum-exp, which flash does, so the difference is slightly under the score bytes
     const scores = 32 * 32 * 2048 * 2048 * 6;
-    const diff = eager.components.activations - flash.components.activations;
+    const at = (e: typeof flash) => phaseParts(e, 'backward-start').activations;
+    const diff = at(eager) - at(flash);
     expect(diff).toBeGreaterThan(scores * 0.97);
     expect(diff).toBeLessThan(scores);
   });
 
-  it('gradient checkpointing keeps one block input per layer plus one block working set', () => {
+  it('gradient checkpointing keeps one block input per layer through the forward pass', () => {
     const off = est(base);
     const on = est({ ...base, gradCheckpointing: true });
-    expect(on.details.blockActivationBytes).toBe((31 * 2 * 4096 + blockSavedBytesPerToken(on.arch, on.input)) * 2048);
-    expect(on.components.activations).toBeLessThan(off.components.activations / 5);
+    // 32 bf16 block inputs, the final norm's fp32 input and (full FT) the head's bf16 input
+    expect(phaseParts(on, 'forward').activations).toBe((32 * 2 + 4 + 2) * 4096 * 2048);
+    const saved = blockSavedBytesPerToken(off.arch, off.input);
+    expect(phaseParts(off, 'forward').activations).toBe((32 * saved + 6 * 4096) * 2048);
+    expect(phaseParts(on, 'forward').activations).toBeLessThan(phaseParts(off, 'forward').activations / 5);
   });
 
-  it('QLoRA saves the inputs of its frozen 4-bit layers, so its activations exceed LoRA’s', () => {
+  it('bitsandbytes before 0.43.2 kept the inputs of frozen 4-bit layers; 0.43.2 and later do not', () => {
     const lora = est({ model: 'llama-3.1-8b', method: 'lora' });
     const qlora = est({ model: 'llama-3.1-8b', method: 'qlora' });
+    const old = est({ model: 'llama-3.1-8b', method: 'qlora', quantSavesInput: true });
     expect(qlora.components.weights).toBeLessThan(lora.components.weights);
-    expect(qlora.components.activations).toBeGreaterThan(lora.components.activations);
+    // o_proj's input (4096), gate/up's shared input (4096), down_proj's input (14336), bf16, per token per layer;
+    // q/k/v's input is saved either way (lora_A reads it)
+    const fwd = (e: typeof lora) => phaseParts(e, 'forward').activations;
+    expect(fwd(old) - fwd(qlora)).toBe(2 * (4096 + 4096 + 14336) * 32 * 2048);
+  });
+
+  it('LoRA dropout saves a mask and a dropped copy per adapted layer; pure bf16 adds PEFT’s fp32 input cast', () => {
+    const base8 = { model: 'llama-3.1-8b', method: 'lora', targets: 'qv', precision: 'mixed-bf16' } as const;
+    const none = est(base8);
+    const drop = est({ ...base8, loraDropout: 5 });
+    const fwd = (e: typeof none) => phaseParts(e, 'forward').activations;
+    // q and v: mask (1 byte) + dropped bf16 copy (2 bytes) of the 4096-wide input each; the shared input lora_A
+    // read before is no longer saved (2 bytes)
+    expect(fwd(drop) - fwd(none)).toBe((2 * 3 * 4096 - 2 * 4096) * 32 * 2048);
+    const pure = est({ ...base8, precision: 'pure-bf16' });
+    const pureBf16Adapters = est({ ...base8, precision: 'pure-bf16', adapterFp32: false });
+    // an fp32 copy per adapted layer (2 × 4 bytes) instead of the shared bf16 input (2 bytes); lora_A's fp32 output
+    expect(fwd(pure) - fwd(pureBf16Adapters)).toBe((2 * 4 * 4096 - 2 * 4096 + 2 * 2 * 8) * 32 * 2048);
+  });
+
+  it('targets mlp adapts gate, up and down', () => {
+    const e = est({ model: 'llama-2-7b', method: 'lora', targets: 'mlp', rank: 8 });
+    expect(e.params.trainable).toBe(32 * 8 * (3 * (4096 + 11008)));
+  });
+
+  it('modules_to_save trains a full copy of the head or the embeddings, besides the frozen original', () => {
+    const lora = est({ model: 'llama-3.1-8b', method: 'lora' });
+    const head = est({ model: 'llama-3.1-8b', method: 'lora', trainHead: true });
+    const V = 128_256 * 4096;
+    expect(head.params.trainable - lora.params.trainable).toBe(V);
+    expect(head.components.weights).toBe(lora.components.weights);
+    // a bf16 copy (2) with bf16 gradient (2), fp32 master (4) and two fp32 moments (8)
+    expect(statesBytes(head) - statesBytes(lora)).toBe(16 * V);
+    expect(phaseParts(head, 'backward-start').gradients).toBe(2 * V);
   });
 
   it('DoRA costs more activation memory than LoRA with the same rank and targets', () => {
@@ -133,15 +187,81 @@ describe('activations', () => {
   });
 });
 
-describe('logits', () => {
-  it('are b·s·vocab·12 bytes without chunking (fp32 log-probs, their grad, the logits grad)', () => {
-    const e = est({ model: 'llama-3.1-8b', method: 'lora', seq: 4096, batch: 2 });
-    expect(e.components.logits).toBe(2 * 4096 * 128_256 * 12);
-    expect(e.components.logits / 1e9).toBeGreaterThan(12);
+describe('loss', () => {
+  const base = { model: 'llama-3.1-8b', method: 'lora', seq: 4096, batch: 2 } as const;
+  const T = 8192;
+  const V = 128_256;
+  const at = (loss: 'fp32' | 'bf16' | 'chunked' | 'fused') => {
+    const e = est({ ...base, loss });
+    return { loss: phaseParts(e, 'loss').logits, start: phaseParts(e, 'backward-start').logits };
+  };
+  it('fp32 (Transformers’ loss): bf16 logits, fp32 upcast and log-probs; then log-probs, their and the logits’ grads', () => {
+    expect(at('fp32')).toEqual({ loss: T * V * 10, start: T * V * 14 });
   });
-  it('chunked cross-entropy keeps the 16-bit logits and one fp32 chunk', () => {
-    const e = est({ model: 'llama-3.1-8b', method: 'lora', seq: 4096, batch: 2, chunkedLoss: true });
-    expect(e.components.logits).toBe(2 * 4096 * 128_256 * 2 + (8192 / 8) * 128_256 * 12);
+  it('bf16 (LitGPT): logits and log-probs, then their two gradients', () => {
+    expect(at('bf16')).toEqual({ loss: T * V * 4, start: T * V * 8 });
+  });
+  it('chunked (TRL’s default): reordered hidden states and one checkpointed 256-token chunk', () => {
+    expect(at('chunked')).toEqual({ loss: T * 4096 * 2 + 256 * V * 10, start: 2 * T * 4096 * 2 + 256 * V * 14 });
+  });
+  it('fused (Liger): one hidden-sized chunk of fp32 logits with its gradient, and the hidden states’ gradient', () => {
+    expect(at('fused')).toEqual({ loss: T * 4096 * 10, start: T * 4096 * 2 });
+  });
+  it('the default follows TRL’s SFTTrainer (chunked_nll since TRL 1.4, checked in 1.9.0)', () => {
+    expect(est(base).input.loss).toBe('chunked');
+  });
+});
+
+describe('phases of a step', () => {
+  it('lists forward, loss, backward start, backward end and the optimizer step; the peak is the largest', () => {
+    const e = est({ model: 'llama-2-7b', method: 'full', precision: 'pure-bf16' });
+    expect(e.phases.map((p) => p.id)).toEqual(['forward', 'loss', 'backward-start', 'backward-end', 'optimizer']);
+    const peak = Math.max(...e.phases.map((p) => p.bytes));
+    expect(e.allocatedBytes).toBe(peak);
+    expect(e.phases.find((p) => p.id === e.peakPhase)?.bytes).toBe(peak);
+    for (const p of e.phases) expect(p.bytes).toBe(Object.values(p.parts).reduce((s, x) => s + x, 0));
+  });
+  it('full fine-tuning: every gradient exists only at backward end and in the step; foreach AdamW adds a state-sized temporary', () => {
+    const e = est({ model: 'llama-2-7b', method: 'full', precision: 'pure-bf16', gradCheckpointing: true, seq: 512 });
+    const g = (id: string) => e.phases.find((p) => p.id === id)?.parts.gradients;
+    expect(g('forward')).toBe(0);
+    expect(g('backward-start')).toBe(2 * 32000 * 4096); // the head's gradient first
+    expect(g('backward-end')).toBe(2 * P7);
+    const step = e.phases.find((p) => p.id === 'optimizer');
+    expect(step?.parts.optimizer).toBe(4 * P7 + 2 * P7); // bf16 moments + one bf16 sqrt temporary
+    expect(e.peakPhase).toBe('optimizer');
+    const fused = est({ ...e.input, optimizerImpl: 'fused' });
+    expect(fused.phases.find((p) => p.id === 'optimizer')?.parts.optimizer).toBe(4 * P7);
+  });
+  it('optimizer in the backward pass never holds more than one parameter’s gradient', () => {
+    const e = est({ model: 'llama-2-7b', method: 'full', precision: 'pure-bf16', optimizerImpl: 'in-backward' });
+    for (const p of e.phases) expect(p.parts.gradients ?? 0).toBeLessThanOrEqual(2 * 32000 * 4096);
+  });
+  it('gradient accumulation keeps the gradients through the forward pass; FSDP keeps them unsharded (no_sync)', () => {
+    const one = est({ model: 'llama-2-7b', method: 'full', gpus: 4, sharding: 'fsdp' });
+    const acc = est({ ...one.input, accumulation: 4 });
+    expect(one.phases[0]?.parts.gradients).toBe(0);
+    expect(acc.phases[0]?.parts.gradients).toBe(2 * P7);
+    const z2 = est({ model: 'llama-2-7b', method: 'full', gpus: 4, sharding: 'zero2', accumulation: 4 });
+    expect(z2.phases[0]?.parts.gradients).toBe((2 * P7) / 4);
+  });
+  it('offloading: optimizer states leave the GPU; activations keep two blocks on it', () => {
+    const e = est({ model: 'llama-2-7b', method: 'full', offload: 'optimizer' });
+    for (const p of e.phases) expect(p.parts.optimizer).toBe(0);
+    const on = est({ model: 'llama-2-7b', method: 'lora', offload: 'activations' });
+    const saved = blockSavedBytesPerToken(on.arch, on.input) * 2048;
+    expect(phaseParts(on, 'forward').activations).toBe(2 * saved + 4 * 4096 * 2048);
+  });
+  it('warns when the sequence is longer than the model’s context, and still estimates', () => {
+    const e = est({ model: 'llama-2-7b', method: 'lora', seq: 8192 });
+    expect(e.warnings).toEqual([
+      {
+        field: 'seq',
+        message:
+          '8,192 tokens is more than the model’s context length (4,096, max_position_embeddings): it was not trained on sequences this long',
+      },
+    ]);
+    expect(est({ model: 'llama-2-7b', method: 'lora', seq: 4096 }).warnings).toEqual([]);
   });
 });
 
@@ -170,13 +290,22 @@ describe('overhead and totals', () => {
       gpus: 1,
       sharding: 'none',
       doubleQuant: false,
-      chunkedLoss: false,
       trainer: 'sft',
       reference: 'model',
       klPenalty: false,
       generations: 8,
       completion: 512,
       vllmShare: 0,
+      loss: 'chunked',
+      loraDropout: 0,
+      adapterFp32: true,
+      quantSavesInput: false,
+      quantizeHead: false,
+      trainHead: false,
+      trainEmbeddings: false,
+      optimizerImpl: 'foreach',
+      accumulation: 1,
+      offload: 'none',
     });
     expect(e.presetId).toBe('llama-2-7b');
   });

@@ -79,7 +79,15 @@ describe('the parameter table', () => {
 describe('consumers derived from the table', () => {
   it('URL codec: every parameter is read from its URL name and written back under it', () => {
     for (const p of PARAMS) {
-      const raw = p.type === 'int' ? String(p.max) : p.type === 'bool' ? '1' : String(p.values?.at(-1)?.[0] ?? '');
+      // a value other than the default (defaults are left out of links)
+      const raw =
+        p.type === 'int'
+          ? String(p.max)
+          : p.type === 'bool'
+            ? p.default
+              ? '0'
+              : '1'
+            : String(p.values?.at(-1)?.[0] ?? '');
       if (p.type === 'model' || p.type === 'gpu') continue;
       const base = { model: p.group === 'architecture' ? CUSTOM_MODEL : 'llama-2-7b', method: 'lora' };
       const q = new URLSearchParams({ ...base, [p.url]: raw });
@@ -105,7 +113,7 @@ describe('consumers derived from the table', () => {
     expect(options.filter((o) => !['from', 'json', 'list-models', 'list-gpus', 'help', 'config'].includes(o))).toEqual(
       flags,
     );
-    const listed = [...cliUsage().matchAll(/^ {2}--([a-z-]+)/gm)].map((m) => m[1]);
+    const listed = [...cliUsage().matchAll(/^ {2}--([a-z0-9-]+)/gm)].map((m) => m[1]);
     const arch = PARAMS.filter((p) => p.group === 'architecture').map((p) => p.url);
     // --help lists the custom-architecture flags in a section of their own, after the others
     expect(listed).toEqual([
@@ -123,7 +131,7 @@ describe('consumers derived from the table', () => {
 
   it('embed loader: accepts exactly the URL names and aliases as data-* attributes', () => {
     expect(EMBED_ATTRIBUTES).toEqual([...PARAMS.map((p) => p.url), ...PARAMS.flatMap((p) => p.aliases ?? [])]);
-    expect(EMBED_ALIASES).toEqual({ preset: 'model' });
+    expect(EMBED_ALIASES).toEqual({ preset: 'model', 'chunked-loss': 'loss' });
     const js = embedScript(embedLoader.toString());
     const call = /\}\)\((\[[^\]]*\]), (\{[^}]*\})\);\n$/.exec(js);
     expect(call && JSON.parse(call[1] as string)).toEqual(EMBED_ATTRIBUTES);

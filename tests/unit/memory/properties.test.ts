@@ -58,11 +58,12 @@ const arbSettings = fc.record({
     'adamw' as const,
     'adamw-8bit' as const,
     'paged-adamw-8bit' as const,
+    'paged-adamw' as const,
     'sgd' as const,
     'adafactor' as const,
   ),
   rank: fc.integer({ min: 1, max: 512 }),
-  targets: fc.constantFrom('qv' as const, 'attention' as const, 'all-linear' as const),
+  targets: fc.constantFrom('qv' as const, 'attention' as const, 'mlp' as const, 'all-linear' as const),
   seq: fc.integer({ min: 1, max: 32_768 }),
   batch: fc.integer({ min: 1, max: 64 }),
   gradCheckpointing: fc.boolean(),
@@ -70,7 +71,16 @@ const arbSettings = fc.record({
   gpus: fc.integer({ min: 1, max: 512 }),
   sharding: fc.constantFrom('none' as const, 'zero1' as const, 'zero2' as const, 'zero3' as const, 'fsdp' as const),
   doubleQuant: fc.boolean(),
-  chunkedLoss: fc.boolean(),
+  loss: fc.constantFrom('fp32' as const, 'bf16' as const, 'chunked' as const, 'fused' as const),
+  loraDropout: fc.integer({ min: 0, max: 90 }),
+  adapterFp32: fc.boolean(),
+  optimizerImpl: fc.constantFrom('foreach' as const, 'fused' as const, 'in-backward' as const),
+  accumulation: fc.integer({ min: 1, max: 64 }),
+  offload: fc.constantFrom('none' as const, 'optimizer' as const, 'activations' as const, 'both' as const),
+  trainHead: fc.boolean(),
+  trainEmbeddings: fc.boolean(),
+  quantSavesInput: fc.boolean(),
+  quantizeHead: fc.boolean(),
 });
 
 const arbInput: fc.Arbitrary<TrainingInput> = fc.tuple(arbModel, arbSettings).map(([model, s]) => ({ model, ...s }));
@@ -110,8 +120,14 @@ describe('properties of the memory model', () => {
   it('grows with the sequence length', () => {
     fc.assert(
       fc.property(arbInput, fc.integer({ min: 1, max: 4096 }), (input, extra) => {
+        // The peak never shrinks; it may stay put when the optimizer step, which holds no activations, sets it.
+        // The start of backward, where activations and the loss's buffers meet, always grows.
         const seq = input.seq ?? 2048;
-        expect(est({ ...input, seq: seq + extra }).perGpuBytes).toBeGreaterThan(est(input).perGpuBytes);
+        const longer = est({ ...input, seq: seq + extra });
+        const now = est(input);
+        expect(longer.perGpuBytes).toBeGreaterThanOrEqual(now.perGpuBytes);
+        const start = (e: typeof now) => e.phases.find((p) => p.id === 'backward-start')?.bytes ?? 0;
+        expect(start(longer)).toBeGreaterThan(start(now));
       }),
       RUNS,
     );
@@ -121,7 +137,11 @@ describe('properties of the memory model', () => {
     fc.assert(
       fc.property(arbInput, fc.integer({ min: 1, max: 16 }), (input, extra) => {
         const batch = input.batch ?? 1;
-        expect(est({ ...input, batch: batch + extra }).perGpuBytes).toBeGreaterThan(est(input).perGpuBytes);
+        const bigger = est({ ...input, batch: batch + extra });
+        const now = est(input);
+        expect(bigger.perGpuBytes).toBeGreaterThanOrEqual(now.perGpuBytes);
+        const start = (e: typeof now) => e.phases.find((p) => p.id === 'backward-start')?.bytes ?? 0;
+        expect(start(bigger)).toBeGreaterThan(start(now));
       }),
       RUNS,
     );
@@ -157,7 +177,10 @@ describe('properties of the memory model', () => {
       fc.property(arbInput, (input) => {
         const on = est({ ...input, gradCheckpointing: true });
         const off = est({ ...input, gradCheckpointing: false });
-        expect(on.components.activations).toBeLessThanOrEqual(off.components.activations);
+        // compared phase by phase at their largest (the peak may sit in a different phase with and without)
+        const most = (e: typeof on) => Math.max(...e.phases.map((p) => p.parts.activations ?? 0));
+        expect(most(on)).toBeLessThanOrEqual(most(off));
+        expect(on.allocatedBytes).toBeLessThanOrEqual(off.allocatedBytes);
       }),
       RUNS,
     );
@@ -207,7 +230,7 @@ const invalidValues: Record<string, unknown[]> = {
   precision: ['fp16', 'bf16', 3],
   optimizer: ['adam', 'lion', false],
   rank: [0, -4, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '8', 5000],
-  targets: ['mlp', 'all', 0],
+  targets: ['ffn', 'all', 0],
   seq: [0, -1, 2.5, Number.NaN, 3_000_000, '2048'],
   batch: [0, 1.1, -3, Number.NaN, '1'],
   gradCheckpointing: ['yes', 1, null],
@@ -215,7 +238,16 @@ const invalidValues: Record<string, unknown[]> = {
   gpus: [0, 0.5, -2, 100_000],
   sharding: ['zero4', 'ddp', true],
   doubleQuant: ['true', 0],
-  chunkedLoss: ['no', 1],
+  loss: ['none', true, 'liger'],
+  loraDropout: [-1, 91, 0.5, '5'],
+  adapterFp32: ['yes', 1],
+  optimizerImpl: ['apex', 1],
+  accumulation: [0, 1.5, 70_000],
+  offload: ['cpu', true],
+  trainHead: ['no', 0],
+  trainEmbeddings: [1, 'true'],
+  quantSavesInput: [null, 'false'],
+  quantizeHead: [2],
 };
 
 describe('invalid input', () => {

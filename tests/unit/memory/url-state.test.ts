@@ -55,7 +55,6 @@ const arbState: fc.Arbitrary<CalculatorState> = fc.record({
     gpus: fc.integer({ min: 1, max: 65536 }),
     sharding: fc.constantFrom('none' as const, 'zero1' as const, 'zero2' as const, 'zero3' as const, 'fsdp' as const),
     doubleQuant: fc.boolean(),
-    chunkedLoss: fc.boolean(),
     trainer: fc.constantFrom(
       'sft' as const,
       'dpo' as const,
@@ -70,6 +69,16 @@ const arbState: fc.Arbitrary<CalculatorState> = fc.record({
     generations: fc.integer({ min: 2, max: 1024 }),
     completion: fc.integer({ min: 1, max: 1_048_576 }),
     vllmShare: fc.integer({ min: 0, max: 95 }),
+    loss: fc.constantFrom('fp32' as const, 'bf16' as const, 'chunked' as const, 'fused' as const),
+    loraDropout: fc.integer({ min: 0, max: 90 }),
+    adapterFp32: fc.boolean(),
+    optimizerImpl: fc.constantFrom('foreach' as const, 'fused' as const, 'in-backward' as const),
+    accumulation: fc.integer({ min: 1, max: 64 }),
+    offload: fc.constantFrom('none' as const, 'optimizer' as const, 'activations' as const, 'both' as const),
+    trainHead: fc.boolean(),
+    trainEmbeddings: fc.boolean(),
+    quantSavesInput: fc.boolean(),
+    quantizeHead: fc.boolean(),
   }),
   gpu: fc.oneof(fc.constant(null), fc.constantFrom(...GPU_PRESETS.map((g) => g.id))),
   unit: fc.constantFrom('GB' as const, 'GiB' as const),
@@ -280,7 +289,12 @@ describe('existing calculator URLs', () => {
     ],
     [
       'model=custom&hidden=2048&layers=16&heads=32&kv-heads=8&head-dim=64&intermediate=8192&vocab=128256&tied=1&method=lora&chunked-loss=true',
-      { input: { model: custom, method: 'lora', chunkedLoss: true }, gpu: 'rtx-4090', unit: 'GB' },
+      // the old chunked-loss flag reads as the loss it meant
+      { input: { model: custom, method: 'lora', loss: 'chunked' }, gpu: 'rtx-4090', unit: 'GB' },
+    ],
+    [
+      'model=llama-2-7b&method=lora&chunked-loss=0',
+      { input: { model: 'llama-2-7b', method: 'lora', loss: 'fp32' }, gpu: 'rtx-4090', unit: 'GB' },
     ],
   ])('?%s', (query, expected) => {
     const { state, errors, notices } = decodeState(query);

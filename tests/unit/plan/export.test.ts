@@ -106,7 +106,7 @@ describe('exportPlan', () => {
       'Optimizer: optim sgd is torch.optim.SGD without momentum in transformers’ Trainer, so it keeps no buffer; the estimate counts one (one value per trained weight).';
     expect(s.notCarried['llama-factory']).toEqual([
       sgd,
-      'Chunked cross-entropy (true): LLaMA-Factory 0.9.5 has no chunked cross-entropy option.',
+      'Loss: LLaMA-Factory 0.9.5 has no chunked or fused cross-entropy option; it runs Transformers’ fp32 loss.',
     ]);
     expect(s.notCarried.trl).toEqual([sgd]);
     expect(planSummary(QLORA).notCarried.trl).toEqual([]);

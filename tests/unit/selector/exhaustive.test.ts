@@ -96,6 +96,8 @@ describe('every combination of answers', () => {
     const hardware = [
       { model: 'llama-3.1-8b', gpu: GPU24(), gpus: 1 },
       { model: 'llama-3.1-70b', gpu: GPU24(), gpus: 1 },
+      // a 70B base fits one 80 GB GPU only in 4 bits (QLoRA), not in 16 (LoRA)
+      { model: 'llama-3.1-70b', gpu: GPU80(), gpus: 1 },
       { model: 'mistral-7b', gpu: GPU80(), gpus: 1 },
       { model: 'qwen2.5-72b', gpu: GPU80(), gpus: 8 },
       { model: 'llama-3.2-1b', gpu: GPU80(), gpus: 1 },

@@ -1,5 +1,5 @@
 # Starter plan from the Fine-Tuning Cards VRAM calculator: TRL + PEFT (Python), checked against TRL 1.9.0 with PEFT.
-# Phi-3-mini (4k) · Full · seq 2,048 × micro-batch 1 · 2 GPUs: about 15.5 GB per GPU in the estimate.
+# Phi-3-mini (4k) · Full · seq 2,048 × micro-batch 1 · 2 GPUs: about 15.0 GB per GPU in the estimate.
 # Run: accelerate launch --num_processes 2 train.py
 # Effective batch: 1 (micro-batch) × 8 (accumulation) × 2 (GPUs) = 16 sequences per optimizer step.
 # Starter values (a place to begin, not a tuned recipe):

@@ -1,5 +1,5 @@
 # Starter plan from the Fine-Tuning Cards VRAM calculator: TRL + PEFT (Python), checked against TRL 1.9.0 with PEFT.
-# Llama-3.1 8B · QLoRA · seq 2,048 × micro-batch 1 · 4 GPUs: about 19.5 GB per GPU in the estimate.
+# Llama-3.1 8B · QLoRA · seq 2,048 × micro-batch 1 · 4 GPUs: about 13.5 GB per GPU in the estimate.
 # Run: accelerate launch --num_processes 4 train.py
 # Effective batch: 1 (micro-batch) × 4 (accumulation) × 4 (GPUs) = 16 sequences per optimizer step.
 # Starter values (a place to begin, not a tuned recipe):
@@ -43,7 +43,7 @@ args = SFTConfig(
     per_device_train_batch_size=1,
     gradient_checkpointing=False,
     deepspeed={"zero_optimization": {"stage": 3}, "bf16": {"enabled": "auto"}, "train_micro_batch_size_per_gpu": "auto", "gradient_accumulation_steps": "auto"},
-    loss_type="nll",
+    loss_type="chunked_nll",
     gradient_accumulation_steps=4,
     learning_rate=0.0002,
     num_train_epochs=3,
