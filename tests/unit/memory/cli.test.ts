@@ -397,11 +397,12 @@ describe('vram --from', () => {
     expect(r.code).toBe(0);
     const flags = vram(
       ...['--model', 'llama-3.1-8b', '--method', 'qlora', '--rank', '16', '--seq', '4096', '--batch', '2'],
-      ...['--grad-checkpointing', '--double-quant', '--json'],
+      // Axolotl's loss is Transformers' fp32 cross-entropy unless chunked_cross_entropy is set
+      ...['--grad-checkpointing', '--double-quant', '--loss', 'fp32', '--json'],
     );
     expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(flags.stdout).perGpuGB);
     expect(r.stderr.split('\n')).toEqual([
-      `vram: --from ${axolotl} (Axolotl (YAML)): --model llama-3.1-8b --method qlora --rank 16 --seq 4096 --batch 2 --grad-checkpointing 1 --sharding none --double-quant 1 --chunked-loss 0`,
+      `vram: --from ${axolotl} (Axolotl (YAML)): --model llama-3.1-8b --method qlora --rank 16 --seq 4096 --batch 2 --grad-checkpointing 1 --sharding none --double-quant 1 --loss fp32`,
       'vram: --from ignored (does not change the memory estimate): learning_rate',
       expect.stringMatching(/^vram: --from ignored optimizer: Optimizer: "lion_8bit" is not one of adamw_torch, /),
       '',

@@ -78,13 +78,16 @@ describe('preference trainers', () => {
 
 describe('GRPO', () => {
   it('LoRA, G = 8, β = 0: B × G sequences of prompt + completion, loss on the completion, no reference', () => {
-    const e = run({ trainer: 'grpo', generations: 8, completion: 512 });
-    const step = sft({ batch: 8, seq: 1536 });
-    // unchunked loss: 12 bytes per vocabulary entry, over all 8 × 1,536 tokens in the step, 8 × 512 in GRPO
-    expect(step.components.logits).toBe(12 * 8 * 1536 * V);
-    const logits = 12 * 8 * 512 * V;
+    const e = run({ trainer: 'grpo', generations: 8, completion: 512, loss: 'fp32' });
+    const step = sft({ batch: 8, seq: 1536, loss: 'fp32' });
+    // fp32 loss: bf16 logits + 12 bytes of fp32 loss tensors per vocabulary entry at backward start (estimate.ts
+    // lossBytes), over all 8 × 1,536 tokens in the step, 8 × 512 in GRPO
+    expect(step.components.logits).toBe(14 * 8 * 1536 * V);
+    const logits = 14 * 8 * 512 * V;
     expect(e.components.logits).toBe(logits);
-    close(e.perGpuBytes, step.perGpuBytes - R * (12 * 8 * 1536 * V - logits));
+    // The step's peak is a phase (memory model v2): fewer logits lower it by at most what they weigh, never raise it.
+    expect(e.perGpuBytes).toBeLessThanOrEqual(step.perGpuBytes);
+    expect(e.perGpuBytes).toBeGreaterThanOrEqual(step.perGpuBytes - R * (14 * 8 * 1536 * V - logits) - 1);
     expect(e.postTraining?.peakStage).toBe('train');
     expect(e.postTraining?.parts.reference).toBe(0);
     // rollout: KV cache 8 × 1,536 tokens × (2 × 32 layers × 8 heads × 128 × 2 bytes = 131,072) = 1,610,612,736,
@@ -162,7 +165,8 @@ describe('properties', () => {
       fc.property(arbInput, (i) => {
         const s = est({ ...i, trainer: 'sft' }).perGpuBytes;
         const d = est({ ...i, trainer: 'dpo' }).perGpuBytes;
-        expect(d).toBeGreaterThan(s);
+        // equal when the optimizer step, not the activations, sets the peak (full fine-tuning of short sequences)
+        expect(d).toBeGreaterThanOrEqual(s);
       }),
       { numRuns: 150 },
     );
@@ -173,8 +177,9 @@ describe('properties', () => {
       fc.property(arbInput, fc.integer({ min: 1, max: 16 }), (i, more) => {
         const a = est({ ...i, trainer: 'grpo' });
         const b = est({ ...i, trainer: 'grpo', generations: i.generations + more });
-        expect(b.perGpuBytes).toBeGreaterThan(a.perGpuBytes);
-        expect(b.postTraining?.stages.train).toBeGreaterThan(a.postTraining?.stages.train ?? 0);
+        // never less; equal when the optimizer step, not the G sequences' activations, sets the training peak
+        expect(b.perGpuBytes).toBeGreaterThanOrEqual(a.perGpuBytes);
+        expect(b.postTraining?.stages.train).toBeGreaterThanOrEqual(a.postTraining?.stages.train ?? 0);
         if (i.vllmShare === 0)
           expect(b.postTraining?.stages.rollout).toBeGreaterThan(a.postTraining?.stages.rollout ?? 0);
       }),
