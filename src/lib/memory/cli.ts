@@ -16,6 +16,8 @@ const COMMANDS = [
   ['help', 'print this help'],
 ] as const;
 type Command = (typeof COMMANDS)[number][0];
+/** `--badge out.svg`: also write the estimate as an SVG badge (src/lib/badge/). */
+const BADGE_FLAG = 'badge';
 
 const CLI_PARAMS = PARAMS.filter((p) => p.cli);
 const flagOf = (p: ParamSpec): string => `--${p.cli?.flag}`;
@@ -25,6 +27,7 @@ export function cliOptions(): Record<string, { type: 'string' | 'boolean' }> {
   const o: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const p of CLI_PARAMS) o[p.cli?.flag as string] = { type: p.type === 'bool' ? 'boolean' : 'string' };
   for (const [flag] of COMMANDS) o[flag] = { type: 'boolean' };
+  o[BADGE_FLAG] = { type: 'string' };
   return o;
 }
 
@@ -71,6 +74,7 @@ export function cliUsage(): string {
     ...section('flags:', main),
     ...section(`custom architecture (with --model ${CUSTOM_MODEL}; the defaults are Llama-2-7B's shape):`, arch),
     'other:',
+    `  --${BADGE_FLAG} FILE`.padEnd(16) + 'also write an SVG badge ("QLoRA | fits RTX 4090 · 14.2 GB") to FILE',
     ...COMMANDS.map(([flag, help]) => `  --${flag}`.padEnd(16) + help),
     'exit codes: 0 fits (or no --gpu), 1 does not fit the --gpu, 2 bad input (one line per problem).',
   ].join('\n');
@@ -92,6 +96,8 @@ export interface CliRequest {
   /** the memory-model input and the GPU to check (null: none); set when there are no errors */
   input: TrainingInput | null;
   gpu: string | null;
+  /** --badge: the file to write the SVG badge to (null: none) */
+  badge: string | null;
   /** one line each, without the "vram: " prefix */
   errors: string[];
   warnings: string[];
@@ -104,6 +110,7 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
   const commands = new Set<Command>();
   const raw: RawParams = {};
   const seen = new Set<string>();
+  let badge: string | null = null;
   for (const t of tokens) {
     if (t.kind !== 'option') {
       errors.push(`unexpected argument ${JSON.stringify(t.kind === 'positional' ? t.value : '--')}`);
@@ -112,7 +119,7 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
     const shown = t.rawName ?? `--${t.name}`;
     const spec = CLI_PARAMS.find((p) => p.cli?.flag === t.name);
     const command = COMMANDS.find(([f]) => f === t.name)?.[0];
-    if (!shown.startsWith('--') || (!spec && !command)) {
+    if (!shown.startsWith('--') || (!spec && !command && t.name !== BADGE_FLAG)) {
       errors.push(`unknown flag ${shown} (see --help)`);
       continue;
     }
@@ -121,6 +128,12 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
       continue;
     }
     seen.add(shown);
+    if (t.name === BADGE_FLAG && shown === `--${BADGE_FLAG}`) {
+      if (t.value === undefined || t.value === '' || (!t.inlineValue && t.value.startsWith('--'))) {
+        errors.push(`${shown} needs a file name (e.g. --badge vram.svg)`);
+      } else badge = t.value;
+      continue;
+    }
     if (command || spec?.type === 'bool') {
       if (t.value !== undefined) errors.push(`${shown} takes no value`);
       else if (command) commands.add(command);
@@ -196,6 +209,7 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
     json: commands.has('json'),
     input: errors.length || !r.ok ? null : decoded.state.input,
     gpu: decoded.state.gpu,
+    badge,
     errors,
     warnings,
   };
