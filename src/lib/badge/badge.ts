@@ -1,6 +1,7 @@
 // A shields.io-style "flat" badge as SVG text: a grey label box and a coloured message box, each as wide as its text
 // measured with the declared font's width table, plus 5 px padding on each side (shields' horizontal padding).
 // Pure: no DOM, so the CLI and the calculator page write the same bytes.
+import { escapeXml, stripInvalidXmlChars } from '../feeds/xml.ts';
 import { BADGE_FONT_FAMILY, BADGE_FONT_SIZE } from './font.ts';
 import { GLYPH_WIDTHS } from './glyph-widths.ts';
 
@@ -30,24 +31,9 @@ const HEIGHT = 20;
 /** Characters missing from the table count as the widest one, so the box is never too narrow. */
 const WIDEST = Math.max(...GLYPH_WIDTHS.values());
 
-// XML 1.0 forbids most control characters, lone surrogates and U+FFFE/U+FFFF even as character references.
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to drop
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Text as the badge shows it: characters XML cannot carry removed, runs of white space as one space. */
 export function badgeText(s: string): string {
-  return s.replace(NOT_XML, '').replace(/\s+/g, ' ').trim();
-}
-
-/** Escapes text for an XML text node or a double- or single-quoted attribute. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return stripInvalidXmlChars(s).replace(/\s+/g, ' ').trim();
 }
 
 /** Width in px of `s` at the badge's font size, from the measured table (by code point). */
