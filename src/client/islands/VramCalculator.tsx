@@ -38,6 +38,8 @@ export interface Props {
   embed?: boolean;
   /** site base path for links */
   base?: string;
+  /** per method: the error of similar published runs, one sentence (src/lib/memory/ledger.ts errorBandText) */
+  bands?: Record<string, string>;
 }
 
 const COMPONENTS: [string, string][] = [
@@ -82,7 +84,15 @@ function exactOrigin(s: string | null): string | null {
   }
 }
 
-export default function VramCalculator({ initial, defaults, fields, gpus, embed = false, base = '/' }: Props) {
+export default function VramCalculator({
+  initial,
+  defaults,
+  fields,
+  gpus,
+  embed = false,
+  base = '/',
+  bands = {},
+}: Props) {
   const uid = useId();
   const id = (s: string) => `${uid}-${s}`;
   const [q, setQ] = useState<Query>(defaults);
@@ -389,6 +399,12 @@ export default function VramCalculator({ initial, defaults, fields, gpus, embed 
               {result.params.trainable.toLocaleString('en-US')} trainable.{' '}
               {unit === 'GB' ? 'GB = 10⁹ bytes.' : 'GiB = 2³⁰ bytes.'}
             </p>
+            {bands[q.method ?? ''] && (
+              <p class="vc-note">
+                {bands[q.method ?? '']}{' '}
+                <a href={`${withBase(base, routes.aboutMemory())}#ledger`}>The published runs</a>
+              </p>
+            )}
             {gpu && result.maxBatch !== null && result.maxSeq !== null && (
               <p class="vc-limits">
                 On the {gpu.name}: largest micro-batch <strong>{result.maxBatch}</strong>, longest sequence{' '}

@@ -128,24 +128,19 @@ export const API_LIBRARIES: readonly ApiLibrary[] = [
 ];
 
 /**
- * Cards whose code shows a library they were not yet checked against: the source of that release was not at hand
- * when the API checks were made. The content check lists these as still to do instead of failing, and fails when an
- * entry is no longer needed, so the list can only shrink. New cards never go here: check the API and add `verified`.
+ * Cards whose code shows a library they could not be checked against, each library with the reason. The content
+ * check lists these as still to do instead of failing, and fails when an entry is no longer needed, so the list can
+ * only shrink. New cards never go here: check the API and add `verified`.
  */
-export const API_CHECK_BACKLOG: Readonly<Record<string, readonly string[]>> = {
-  'agent-trajectories-and-masking': ['Transformers'],
-  'fp8-inference': ['vLLM'],
-  'fp8-training': ['PyTorch'],
-  galore: ['Transformers'],
-  'gguf-and-llama-cpp': ['llama.cpp'],
-  'long-context-rope-yarn': ['Transformers'],
-  'process-reward-models': ['Transformers'],
-  'seed-variance': ['Transformers'],
-  'serving-adapters-vllm-sglang': ['vLLM', 'SGLang'],
-  'special-tokens-and-modules-to-save': ['Transformers'],
-  'tokenizer-extension': ['Transformers'],
-  'tool-calling-fine-tuning': ['Transformers'],
-  'torch-compile-training': ['Transformers'],
+export const API_CHECK_BACKLOG: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'gguf-and-llama-cpp': {
+    'llama.cpp':
+      'checked on 2026-12-02 against master’s convert_hf_to_gguf.py and tools/cli/README.md, but llama.cpp ships numbered builds, not releases, and no build number could be tied to those sources',
+  },
+  'serving-adapters-vllm-sglang': {
+    SGLang:
+      'the flags match docs.sglang.io and a stored server_args.py, but neither carries a release number, so no SGLang version can be named',
+  },
 };
 
 /** The fenced code blocks of a Markdown body: their language tag and text. */
@@ -178,18 +173,19 @@ export function apiCheckIssues(
   id: string,
   body: string,
   verified: readonly Verified[] | undefined,
-  backlog: Readonly<Record<string, readonly string[]>> = API_CHECK_BACKLOG,
+  backlog: Readonly<Record<string, Readonly<Record<string, string>>>> = API_CHECK_BACKLOG,
 ): ApiCheckIssues {
   const out: ApiCheckIssues = { problems: [], pending: [] };
   const shown = librariesInCode(body);
   const checked = new Set((verified ?? []).map((v) => v.library.toLowerCase()));
-  const pending = new Set(backlog[id] ?? []);
+  const reasons = backlog[id] ?? {};
+  const pending = new Set(Object.keys(reasons));
   for (const library of shown) {
     if (checked.has(library.toLowerCase())) continue;
     if (pending.has(library))
       out.pending.push({
         field: 'verified',
-        message: `the code shows ${library}, whose API this card was not yet checked against: check it and add { library: ${library}, version, date }`,
+        message: `the code shows ${library}, whose API this card was not yet checked against (${reasons[library]}): check it and add { library: ${library}, version, date }`,
       });
     else
       out.problems.push({

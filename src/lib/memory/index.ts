@@ -72,3 +72,18 @@ export {
   type Comparison,
 } from './published.ts';
 export { computeView, controlDefaults, controlsFromSearch, readControls, type CalculatorView } from './view.ts';
+export {
+  LEDGER,
+  BAND_MIN_RUNS,
+  compareRun,
+  errorBand,
+  errorBandText,
+  ledgerResults,
+  ledgerStats,
+  settingsText,
+  type ErrorBand,
+  type LedgerBasis,
+  type LedgerResult,
+  type LedgerRun,
+  type LedgerStats,
+} from './ledger.ts';

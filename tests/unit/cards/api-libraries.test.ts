@@ -56,16 +56,27 @@ describe('apiCheckIssues', () => {
     expect(apiCheckIssues('x', trl, v('trl'), {})).toEqual({ problems: [], pending: [] });
   });
   it('lists a library of the backlog as pending, not a problem, and refuses a backlog entry that is no longer needed', () => {
-    const r = apiCheckIssues('x', trl, undefined, { x: ['TRL'] });
+    const backlog = { x: { TRL: 'no release at hand' } };
+    const r = apiCheckIssues('x', trl, undefined, backlog);
     expect(r.problems).toEqual([]);
-    expect(r.pending[0]?.message).toContain('the code shows TRL, whose API this card was not yet checked against');
-    expect(apiCheckIssues('x', trl, v('TRL'), { x: ['TRL'] }).problems[0]?.message).toBe(
+    expect(r.pending).toEqual([
+      {
+        field: 'verified',
+        message:
+          'the code shows TRL, whose API this card was not yet checked against (no release at hand): check it and add { library: TRL, version, date }',
+      },
+    ]);
+    expect(apiCheckIssues('x', trl, v('TRL'), backlog).problems[0]?.message).toBe(
       'the API check backlog (src/lib/cards/api-libraries.ts) lists TRL for this card, which no longer needs it: remove the entry',
     );
-    expect(apiCheckIssues('x', 'no code', undefined, { x: ['TRL'] }).problems).toHaveLength(1);
+    expect(apiCheckIssues('x', 'no code', undefined, backlog).problems).toHaveLength(1);
   });
-  it('keeps the backlog to libraries of the table', () => {
+  it('keeps the backlog to libraries of the table, each with the reason it could not be checked', () => {
     const known = new Set(API_LIBRARIES.map((l) => l.library));
-    for (const libs of Object.values(API_CHECK_BACKLOG)) for (const l of libs) expect(known.has(l), l).toBe(true);
+    for (const reasons of Object.values(API_CHECK_BACKLOG))
+      for (const [l, why] of Object.entries(reasons)) {
+        expect(known.has(l), l).toBe(true);
+        expect(why.trim().length, l).toBeGreaterThan(20);
+      }
   });
 });
