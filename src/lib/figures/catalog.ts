@@ -3,13 +3,13 @@
 import {
   adapterParams,
   countParams,
-  estimateMemory,
   type Estimate,
+  estimateMemory,
   findModel,
   formatBytes,
   type TrainingInput,
 } from '../memory/index.ts';
-import { arrow, box, type FigureSpec, line, polyline, rect, text, type Tone } from './svg.ts';
+import { arrow, box, type FigureSpec, line, polyline, rect, type Tone, text } from './svg.ts';
 
 const W = 480;
 const GB = (b: number) => formatBytes(b, 'GB', 1);
@@ -677,6 +677,103 @@ function lrSchedule(): FigureSpec {
   };
 }
 
+/**
+ * YaRN's per-dimension rescaling ("NTK-by-parts", Peng et al. 2023, arXiv 2309.00071 §3.2) as Transformers computes
+ * it (modeling_rope_utils.py, _compute_yarn_parameters, v5.18.0): the rotary pairs that turn more than `betaFast`
+ * times within the original context keep their frequency, those that turn less than `betaSlow` times are divided by
+ * `factor` (position interpolation), and the pairs in between blend the two inverse frequencies on a linear ramp
+ * across the dimension index, its ends floored and ceiled (truncate, the default). Returns, per pair, the divisor the
+ * frequency ends up with: 1 means untouched, `factor` fully interpolated.
+ */
+export function yarnDivisors(
+  dim: number,
+  base: number,
+  originalCtx: number,
+  factor: number,
+  betaFast = 32,
+  betaSlow = 1,
+): number[] {
+  const correctionDim = (rotations: number) =>
+    (dim * Math.log(originalCtx / (rotations * 2 * Math.PI))) / (2 * Math.log(base));
+  const low = Math.max(Math.floor(correctionDim(betaFast)), 0);
+  const high = Math.min(Math.ceil(correctionDim(betaSlow)), dim - 1);
+  const span = low === high ? 0.001 : high - low;
+  return Array.from({ length: dim / 2 }, (_, i) => {
+    const keep = 1 - Math.min(1, Math.max(0, (i - low) / span));
+    // inv_freq = inv_freq_interpolation·(1 − keep) + inv_freq_extrapolation·keep, with interpolation = extrapolation/factor
+    return 1 / ((1 - keep) / factor + keep);
+  });
+}
+
+function yarnScaling(): FigureSpec {
+  // The YaRN paper's own extension: Llama 2 with scale s = 16, to 64k tokens. Head dimension and trained context come
+  // from the preset (its config.json); the RoPE base is that config's "rope_theta": 10000.0. β = 32 and α = 1 are
+  // Transformers' defaults, "as suggested in the paper".
+  const m = findModel('llama-2-7b');
+  if (!m?.arch.contextLength) throw new Error('llama-2-7b preset or its context length missing');
+  const ctx = m.arch.contextLength;
+  const s = 16;
+  const div = yarnDivisors(m.arch.headDim, 10_000, ctx, s);
+  const kept = div.filter((d) => d === 1).length;
+  const full = div.filter((d) => d === s).length;
+  const x0 = 64;
+  const x1 = 300;
+  const yTop = 30;
+  const yBot = 150;
+  const xAt = (i: number) => x0 + (i / (div.length - 1)) * (x1 - x0);
+  const yAt = (d: number) => yBot - (Math.log2(d) / Math.log2(s)) * (yBot - yTop);
+  const ticks = [1, 2, 4, 8, 16]
+    .map(
+      (d) =>
+        line(x0 - 4, yAt(d), x0, yAt(d)) + text(x0 - 8, yAt(d) + 4, `÷${d}`, { anchor: 'end', size: 11, muted: true }),
+    )
+    .join('');
+  const yarn = div.map((d, i) => [xAt(i), yAt(d)] as const);
+  const pi = [
+    [xAt(0), yAt(s)],
+    [xAt(div.length - 1), yAt(s)],
+  ] as const;
+  const body =
+    text(16, 18, 'frequency divided by', { size: 12, muted: true }) +
+    line(x0, yTop - 6, x0, yBot + 6) +
+    line(x0, yBot + 6, x1, yBot + 6) +
+    ticks +
+    text(x0, yBot + 22, 'fast pairs', { size: 11, muted: true }) +
+    text(x1, yBot + 22, 'slow pairs', { size: 11, muted: true, anchor: 'end' }) +
+    text((x0 + x1) / 2, yBot + 38, `rotary pair 1 to ${div.length}`, { size: 11, muted: true, anchor: 'middle' }) +
+    polyline(pi, 'muted') +
+    polyline(yarn, 'accent') +
+    polyline(
+      [
+        [318, 41],
+        [334, 41],
+      ],
+      'muted',
+    ) +
+    text(340, 45, 'position', { size: 12, bold: true }) +
+    text(340, 61, `interpolation: ÷${s}`, { size: 12 }) +
+    polyline(
+      [
+        [318, 85],
+        [334, 85],
+      ],
+      'accent',
+    ) +
+    text(340, 89, 'YaRN:', { size: 12, bold: true }) +
+    text(340, 105, `${kept} pairs kept,`, { size: 12 }) +
+    text(340, 121, `${full} pairs ÷${s},`, { size: 12 }) +
+    text(340, 137, `${div.length - kept - full} blended`, { size: 12 });
+  return {
+    title: `YaRN against position interpolation: how each rotary frequency is rescaled, Llama 2 from ${ctx.toLocaleString('en-US')} to ${(ctx * s).toLocaleString('en-US')} tokens`,
+    desc: `For Llama 2 (${div.length} rotary pairs, base 10,000, trained at ${ctx.toLocaleString('en-US')} tokens) extended ${s} times: position interpolation divides every pair's frequency by ${s}. YaRN keeps the ${kept} fastest pairs, which turn more than 32 times within ${ctx.toLocaleString('en-US')} tokens, unchanged; divides the ${full} slowest pairs, which turn less than once, by ${s}; and blends the ${div.length - kept - full} pairs in between, computed as Transformers' YaRN code does.`,
+    caption:
+      'Fast pairs encode nearby order and keep it; slow pairs would see unseen angles, so they are interpolated (β = 32, α = 1; log scale).',
+    width: W,
+    height: 200,
+    body,
+  };
+}
+
 /** Every figure by id. A card names one with <Figure id="…" />. */
 export const FIGURES: Record<string, () => FigureSpec> = {
   'lora-update': loraUpdate,
@@ -696,4 +793,5 @@ export const FIGURES: Record<string, () => FigureSpec> = {
   'dpo-pair': dpoPair,
   'logits-by-seq': logitsBySeq,
   'lr-schedule': lrSchedule,
+  'yarn-scaling': yarnScaling,
 };

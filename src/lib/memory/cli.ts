@@ -16,6 +16,10 @@ const COMMANDS = [
   ['help', 'print this help'],
 ] as const;
 type Command = (typeof COMMANDS)[number][0];
+/** `--from <file>`: a trainer config (src/lib/plan/import.ts) whose settings the flags then override. */
+export const FROM_FLAG = 'from';
+const FROM_HELP =
+  'read the settings from an Axolotl or LLaMA-Factory YAML, or TRL arguments (JSON, key=value lines);\n                flags given too override them';
 /** `--badge out.svg`: also write the estimate as an SVG badge (src/lib/badge/). */
 const BADGE_FLAG = 'badge';
 
@@ -27,6 +31,7 @@ export function cliOptions(): Record<string, { type: 'string' | 'boolean' }> {
   const o: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const p of CLI_PARAMS) o[p.cli?.flag as string] = { type: p.type === 'bool' ? 'boolean' : 'string' };
   for (const [flag] of COMMANDS) o[flag] = { type: 'boolean' };
+  o[FROM_FLAG] = { type: 'string' };
   o[BADGE_FLAG] = { type: 'string' };
   return o;
 }
@@ -75,6 +80,7 @@ export function cliUsage(): string {
     ...section(`custom architecture (with --model ${CUSTOM_MODEL}; the defaults are Llama-2-7B's shape):`, arch),
     'other:',
     `  --${BADGE_FLAG} FILE`.padEnd(16) + 'also write an SVG badge ("QLoRA | fits RTX 4090 · 14.2 GB") to FILE',
+    `  --${FROM_FLAG} <file>`.padEnd(16) + FROM_HELP,
     ...COMMANDS.map(([flag, help]) => `  --${flag}`.padEnd(16) + help),
     'exit codes: 0 fits (or no --gpu), 1 does not fit the --gpu, 2 bad input (one line per problem).',
   ].join('\n');
@@ -96,6 +102,8 @@ export interface CliRequest {
   /** the memory-model input and the GPU to check (null: none); set when there are no errors */
   input: TrainingInput | null;
   gpu: string | null;
+  /** the file of `--from`, null without it */
+  from: string | null;
   /** --badge: the file to write the SVG badge to (null: none) */
   badge: string | null;
   /** one line each, without the "vram: " prefix */
@@ -103,13 +111,17 @@ export interface CliRequest {
   warnings: string[];
 }
 
-/** Reads parseArgs tokens against the table: unknown, repeated, valueless and inapplicable flags, bad values. */
-export function readCli(tokens: readonly CliToken[]): CliRequest {
+/**
+ * Reads parseArgs tokens against the table: unknown, repeated, valueless and inapplicable flags, bad values.
+ * `base` holds values read from a `--from` config by URL name; the flags override them.
+ */
+export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliRequest {
   const errors: string[] = [];
   const warnings: string[] = [];
   const commands = new Set<Command>();
   const raw: RawParams = {};
   const seen = new Set<string>();
+  let from: string | null = null;
   let badge: string | null = null;
   for (const t of tokens) {
     if (t.kind !== 'option') {
@@ -119,7 +131,7 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
     const shown = t.rawName ?? `--${t.name}`;
     const spec = CLI_PARAMS.find((p) => p.cli?.flag === t.name);
     const command = COMMANDS.find(([f]) => f === t.name)?.[0];
-    if (!shown.startsWith('--') || (!spec && !command && t.name !== BADGE_FLAG)) {
+    if (!shown.startsWith('--') || (!spec && !command && t.name !== FROM_FLAG && t.name !== BADGE_FLAG)) {
       errors.push(`unknown flag ${shown} (see --help)`);
       continue;
     }
@@ -128,6 +140,11 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
       continue;
     }
     seen.add(shown);
+    if (t.name === FROM_FLAG && shown === `--${FROM_FLAG}`) {
+      if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) errors.push(`${shown} needs a file`);
+      else from = t.value;
+      continue;
+    }
     if (t.name === BADGE_FLAG && shown === `--${BADGE_FLAG}`) {
       if (t.value === undefined || t.value === '' || (!t.inlineValue && t.value.startsWith('--'))) {
         errors.push(`${shown} needs a file name (e.g. --badge vram.svg)`);
@@ -147,6 +164,9 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
     }
     raw[spec.url] = t.value;
   }
+  // Flags win over the config's values; an architecture flag without --model custom is still refused below.
+  const flagged = new Set(Object.keys(raw));
+  for (const [k, v] of Object.entries(base)) if (raw[k] === undefined) raw[k] = v;
   const command = commands.has('help')
     ? 'help'
     : commands.has('list-models')
@@ -169,6 +189,11 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
   const method = raw.method;
   for (const p of CLI_PARAMS) {
     if (raw[p.url] === undefined) continue;
+    if (!flagged.has(p.url)) {
+      // A config's value for another method (the flags changed it) does nothing: dropped without a word.
+      if (method !== undefined && !appliesTo(p, method)) delete raw[p.url];
+      continue;
+    }
     if (method !== undefined && !appliesTo(p, method)) {
       // Kept in the input (and the JSON), where the model does not use it.
       warnings.push(`${flagOf(p)} does not apply to --method ${method} (${methodsText(p)} only); it changes nothing`);
@@ -209,6 +234,7 @@ export function readCli(tokens: readonly CliToken[]): CliRequest {
     json: commands.has('json'),
     input: errors.length || !r.ok ? null : decoded.state.input,
     gpu: decoded.state.gpu,
+    from,
     badge,
     errors,
     warnings,

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupAdvantages, lrSchedules } from '../../../src/lib/figures/catalog.ts';
+import { STATIC_COMPONENTS } from '../../../src/lib/cards/static-components.ts';
+import { groupAdvantages, lrSchedules, yarnDivisors } from '../../../src/lib/figures/catalog.ts';
 import { FIGURE_IDS, FIGURES, figureHtml } from '../../../src/lib/figures/index.ts';
 import { estimateMemory, formatBytes } from '../../../src/lib/memory/index.ts';
-import { STATIC_COMPONENTS } from '../../../src/lib/cards/static-components.ts';
 
 const css = readFileSync('public/figures.css', 'utf8');
 
@@ -86,6 +87,46 @@ describe('lrSchedules (as Transformers computes them)', () => {
     const desc = FIGURES['lr-schedule']?.().desc ?? '';
     expect(desc).toContain('cosine decay to 10% of the peak, 55% at halfway');
     expect(desc).toContain('over the first 57 of 1875 steps');
+  });
+});
+
+describe('yarnDivisors (YaRN by parts, as Transformers computes it)', () => {
+  // Llama 2: head dimension 128, base 10,000, 4,096 tokens. Correction dims: 128·ln(4096/(32·2π))/(2·ln 10⁴) = 20.94
+  // → 20, and 128·ln(4096/2π)/(2·ln 10⁴) = 45.03 → 46.
+  const d = yarnDivisors(128, 10_000, 4096, 16);
+  it('keeps pairs 0–20, divides pairs 46–63 by the factor and blends the inverse frequencies in between', () => {
+    expect(d).toHaveLength(64);
+    expect(d.slice(0, 21).every((x) => x === 1)).toBe(true);
+    expect(d.slice(46).every((x) => x === 16)).toBe(true);
+    // pair 33: keep = 1 − 13/26 = 0.5, so 1 / (0.5/16 + 0.5) = 1.882…
+    expect(d[33]).toBeCloseTo(1 / (0.5 / 16 + 0.5), 12);
+    expect(d[21]).toBeCloseTo(1 / (1 / 26 / 16 + 25 / 26), 12);
+  });
+  it('never leaves [1, factor] and never falls from a faster pair to a slower one', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(64, 96, 128, 256),
+        fc.double({ min: 1_000, max: 5e6, noNaN: true }),
+        fc.integer({ min: 512, max: 262_144 }),
+        fc.double({ min: 1, max: 64, noNaN: true }),
+        (dim, base, ctx, factor) => {
+          const v = yarnDivisors(dim, base, ctx, factor);
+          expect(v).toHaveLength(dim / 2);
+          for (let i = 0; i < v.length; i++) {
+            expect(v[i]).toBeGreaterThanOrEqual(1 - 1e-12);
+            expect(v[i]).toBeLessThanOrEqual(factor + 1e-9);
+            if (i > 0) expect(v[i]).toBeGreaterThanOrEqual((v[i - 1] ?? 0) - 1e-12);
+          }
+        },
+      ),
+    );
+  });
+  it('states the computed counts in the figure, with the preset’s context length', () => {
+    const spec = FIGURES['yarn-scaling']?.();
+    expect(spec?.title).toContain('Llama 2 from 4,096 to 65,536 tokens');
+    expect(spec?.desc).toContain('keeps the 21 fastest pairs');
+    expect(spec?.desc).toContain('divides the 18 slowest pairs');
+    expect(spec?.desc).toContain('blends the 25 pairs in between');
   });
 });
 

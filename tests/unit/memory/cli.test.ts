@@ -1,9 +1,9 @@
 // The vram CLI, run as `node scripts/vram.ts` (Node 24 strips the types) exactly as `npm run vram` does.
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { vramBadgeSvg } from '../../../src/lib/badge/vram.ts';
@@ -278,5 +278,52 @@ describe('vram CLI: hardening', { timeout: 30_000 }, () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('vram: --badge /nonexistent-dir/x.svg: cannot write the file (ENOENT)\n');
     expect(vram('--help').stdout).toContain('  --badge FILE');
+  });
+});
+
+describe('vram --from', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vram-from-'));
+  const axolotl = join(dir, 'axolotl.yaml');
+  writeFileSync(
+    axolotl,
+    'base_model: meta-llama/Llama-3.1-8B\nadapter: qlora\nload_in_4bit: true\nlora_r: 16\nsequence_len: 4096\nmicro_batch_size: 2\ngradient_checkpointing: true\noptimizer: lion_8bit\nlearning_rate: 0.0002\n',
+  );
+
+  it('takes the settings of an Axolotl YAML: the same estimate as the flags they mean', () => {
+    const r = vram('--from', axolotl, '--json');
+    expect(r.code).toBe(0);
+    const flags = vram(
+      ...['--model', 'llama-3.1-8b', '--method', 'qlora', '--rank', '16', '--seq', '4096', '--batch', '2'],
+      ...['--grad-checkpointing', '--double-quant', '--json'],
+    );
+    expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(flags.stdout).perGpuGB);
+    expect(r.stderr.split('\n')).toEqual([
+      `vram: --from ${axolotl} (Axolotl (YAML)): --model llama-3.1-8b --method qlora --rank 16 --seq 4096 --batch 2 --grad-checkpointing 1 --sharding none --double-quant 1 --chunked-loss 0`,
+      'vram: --from ignored (does not change the memory estimate): learning_rate',
+      expect.stringMatching(/^vram: --from ignored optimizer: Optimizer: "lion_8bit" is not one of adamw_torch, /),
+      '',
+    ]);
+  });
+
+  it('lets flags override the file, and drops its rank when a flag makes it full fine-tuning', () => {
+    const r = vram('--from', axolotl, '--method', 'full', '--seq', '1024', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).input).toMatchObject({ method: 'full', seq: 1024, batch: 2, rank: 8 });
+    expect(r.stderr).not.toContain('warning');
+  });
+
+  it('stops with exit code 2 on a missing or unreadable file', () => {
+    expect(vram('--from', join(dir, 'none.yaml'))).toMatchObject({
+      code: 2,
+      stderr: `vram: --from ${join(dir, 'none.yaml')}: no such file\n`,
+    });
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'a: [1, 2\n');
+    const r = vram('--from', bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^vram: --from .*bad\.yaml: The YAML could not be read: /);
+    const none = vram('--from');
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n')[0]).toBe('vram: --from needs a file');
   });
 });

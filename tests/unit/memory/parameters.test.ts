@@ -101,7 +101,9 @@ describe('consumers derived from the table', () => {
   it('CLI: parseArgs options and --help list exactly the table’s flags', () => {
     const flags = PARAMS.flatMap((p) => (p.cli ? [p.cli.flag] : []));
     const options = Object.keys(cliOptions());
-    expect(options.filter((o) => !['json', 'list-models', 'list-gpus', 'help', 'badge'].includes(o))).toEqual(flags);
+    expect(options.filter((o) => !['from', 'badge', 'json', 'list-models', 'list-gpus', 'help'].includes(o))).toEqual(
+      flags,
+    );
     const listed = [...cliUsage().matchAll(/^ {2}--([a-z-]+)/gm)].map((m) => m[1]);
     const arch = PARAMS.filter((p) => p.group === 'architecture').map((p) => p.url);
     // --help lists the custom-architecture flags in a section of their own, after the others
@@ -109,6 +111,7 @@ describe('consumers derived from the table', () => {
       ...flags.filter((f) => !arch.includes(f)),
       ...arch,
       'badge',
+      'from',
       'json',
       'list-models',
       'list-gpus',

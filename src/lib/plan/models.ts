@@ -1,0 +1,76 @@
+// What the plan needs to know about each model preset beyond its shape: the Hub id a trainer loads, LLaMA-Factory's
+// chat template, the decoder layer class FSDP wraps and the names of the linear layers LoRA targets.
+import { MODEL_PRESETS } from '../memory/index.ts';
+
+export interface PlanModel {
+  /** preset id (src/lib/memory/presets.ts) */
+  id: string;
+  /** the Hub repository the preset's config.json comes from, e.g. meta-llama/Llama-3.1-8B */
+  hub: string;
+  /** LLaMA-Factory 0.9.5 template name (src/llamafactory/data/template.py, register_template(name=…)) */
+  template: string;
+  /** the transformers decoder layer class, for FSDP's transformer_layer_cls_to_wrap */
+  layerClass: string;
+  /** linear layers per target choice; null when the checkpoint cannot adapt that set alone */
+  targets: { qv: string[] | null; attention: string[] };
+}
+
+const LLAMA_QV = ['q_proj', 'v_proj'];
+const LLAMA_ATTENTION = ['q_proj', 'k_proj', 'v_proj', 'o_proj'];
+
+interface Family {
+  prefix: string;
+  template: string;
+  layerClass: string;
+  targets?: PlanModel['targets'];
+}
+
+// Layer class names are the modeling files' decoder layers in transformers (models/<family>/modeling_<family>.py).
+const FAMILIES: readonly Family[] = [
+  { prefix: 'llama-2-', template: 'llama2', layerClass: 'LlamaDecoderLayer' },
+  { prefix: 'llama-3', template: 'llama3', layerClass: 'LlamaDecoderLayer' },
+  { prefix: 'mistral-', template: 'mistral', layerClass: 'MistralDecoderLayer' },
+  { prefix: 'mixtral-', template: 'mistral', layerClass: 'MixtralDecoderLayer' },
+  { prefix: 'qwen2.5-', template: 'qwen', layerClass: 'Qwen2DecoderLayer' },
+  { prefix: 'gemma-2-', template: 'gemma2', layerClass: 'Gemma2DecoderLayer' },
+  // Phi-3 fuses q, k and v into qkv_proj (modeling_phi3.py), so q and v cannot be adapted without k.
+  {
+    prefix: 'phi-3-',
+    template: 'phi',
+    layerClass: 'Phi3DecoderLayer',
+    targets: { qv: null, attention: ['qkv_proj', 'o_proj'] },
+  },
+];
+
+/** The Hub id in a preset's source URL (https://huggingface.co/<org>/<name>/blob/main/config.json). */
+export function hubIdOf(source: string): string {
+  const m = /^https:\/\/huggingface\.co\/([\w.-]+\/[\w.-]+)\//.exec(source);
+  if (!m?.[1]) throw new Error(`preset source ${source} is not a Hub config URL`);
+  return m[1];
+}
+
+export const PLAN_MODELS: readonly PlanModel[] = MODEL_PRESETS.map((p) => {
+  const f = FAMILIES.find((x) => p.id.startsWith(x.prefix));
+  if (!f) throw new Error(`model preset ${p.id} has no plan family: add one to FAMILIES`);
+  return {
+    id: p.id,
+    hub: hubIdOf(p.source),
+    template: f.template,
+    layerClass: f.layerClass,
+    targets: f.targets ?? { qv: LLAMA_QV, attention: LLAMA_ATTENTION },
+  };
+});
+
+export function planModel(id: string): PlanModel | undefined {
+  return PLAN_MODELS.find((m) => m.id === id);
+}
+
+// Instruction-tuned checkpoints share their base model's shape: Llama-3.1-8B-Instruct is sized like Llama-3.1-8B.
+const TUNED = /-(instruct|it|chat)(?=-|$)/gi;
+const key = (hub: string) => hub.toLowerCase().replace(TUNED, '');
+
+/** The preset a Hub id names (exactly, or as its -Instruct/-it/-chat variant); case-insensitive. */
+export function modelByHubId(hub: string): PlanModel | undefined {
+  const h = hub.trim().toLowerCase();
+  return PLAN_MODELS.find((m) => m.hub.toLowerCase() === h) ?? PLAN_MODELS.find((m) => key(m.hub) === key(h));
+}

@@ -1,0 +1,692 @@
+// How each calculator parameter is written in, and read back from, the three trainer configs: ONE row per PARAMS id
+// (src/lib/memory/parameters.ts). The exporter (export.ts) and the importer (import.ts) only walk this table, so a new
+// parameter is one row here; a unit test fails while a PARAMS id has no row.
+//
+// Key names were checked against the releases in starter.ts: TRL 1.9.0 (trl/trainer/sft_config.py,
+// trl/trainer/model_config.py, TrainingArguments of transformers 5), Axolotl 0.18.0 (src/axolotl/utils/schemas/*.py)
+// and LLaMA-Factory 0.9.5 (src/llamafactory/hparams/*.py). TRL's names are those of its `trl sft` command line
+// (ModelConfig + SFTConfig); the Python script writes them into the calls they belong to (export.ts).
+import { ARCH_PARAMS, type MethodId, type NormalizedInput } from '../memory/index.ts';
+import { modelByHubId, type PlanModel } from './models.ts';
+
+export type FormatId = 'trl' | 'axolotl' | 'llama-factory';
+export const FORMATS: readonly FormatId[] = ['trl', 'axolotl', 'llama-factory'];
+export const FORMAT_NAMES: Readonly<Record<FormatId, string>> = {
+  trl: 'TRL + PEFT (Python)',
+  axolotl: 'Axolotl (YAML)',
+  'llama-factory': 'LLaMA-Factory (YAML)',
+};
+
+export type Config = Record<string, unknown>;
+export type Value = string | number | boolean;
+
+export interface WriteContext {
+  input: NormalizedInput;
+  /** the preset's plan facts; null for a custom architecture */
+  model: PlanModel | null;
+}
+
+/** What a row read from a config: a value (with the keys it came from), a value it cannot use, or nothing. */
+export type ReadResult =
+  | { value: Value; keys: readonly string[]; note?: string }
+  | { problem: string; keys: readonly string[] }
+  | null;
+
+export interface Codec {
+  /** the config keys the row reads (top level); the importer lists the others as ignored */
+  keys: readonly string[];
+  /** the config entries for a value; `{}` when the framework's default already means it */
+  write(value: Value, ctx: WriteContext): Config;
+  read(cfg: Config, ctx: { method: MethodId }): ReadResult;
+}
+
+export interface SettingRow {
+  /** a PARAMS id */
+  id: string;
+  /** per format: how it is written and read, or why the config cannot carry it */
+  formats: Readonly<Record<FormatId, Codec | string>>;
+  /**
+   * Values a format cannot carry exactly, so export → import changes them (checked by the round-trip property
+   * test). Return the reason, or null when the value round-trips.
+   */
+  lossy?: (format: FormatId, ctx: WriteContext) => string | null;
+  /** What the written config does differently from the estimate, when it does (shown with the plan). */
+  caveat?: (format: FormatId, ctx: WriteContext) => string | null;
+}
+
+// --- readers ------------------------------------------------------------------------------------------------------
+
+const has = (cfg: Config, k: string) => cfg[k] !== undefined && cfg[k] !== null && cfg[k] !== '';
+
+/** true/false from a config value (YAML and key=value lines may carry "true", "True", 1). */
+export function asBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (s === 'true' || s === '1' || s === 'yes') return true;
+    if (s === 'false' || s === '0' || s === 'no') return false;
+  }
+  return undefined;
+}
+
+export function asInt(v: unknown): number | undefined {
+  const n = typeof v === 'string' && /^\s*\d+(\.0+)?\s*$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+}
+
+const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : undefined);
+const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v)));
+
+/** A row that reads one key as an integer and writes it as is. */
+function intKey(key: string, only?: (ctx: WriteContext) => boolean): Codec {
+  return {
+    keys: [key],
+    write: (v, ctx) => (only && !only(ctx) ? {} : { [key]: v }),
+    read: (cfg) => {
+      if (!has(cfg, key)) return null;
+      const n = asInt(cfg[key]);
+      return n === undefined
+        ? { problem: `must be a whole number (got ${shown(cfg[key])})`, keys: [key] }
+        : { value: n, keys: [key] };
+    },
+  };
+}
+
+/** A boolean row: `key` (inverted when `invert`), the framework's value when absent (`absent`, with a note). */
+function boolKey(key: string, opts: { invert?: boolean; absent?: boolean; framework?: string } = {}): Codec {
+  const flip = (b: boolean) => (opts.invert ? !b : b);
+  return {
+    keys: [key],
+    write: (v) => ({ [key]: flip(v === true) }),
+    read: (cfg) => {
+      if (!has(cfg, key)) {
+        return opts.absent === undefined
+          ? null
+          : { value: flip(opts.absent), keys: [], note: `${key} not given: ${opts.framework}’s default` };
+      }
+      const b = asBool(cfg[key]);
+      return b === undefined
+        ? { problem: `must be true or false (got ${shown(cfg[key])})`, keys: [key] }
+        : { value: flip(b), keys: [key] };
+    },
+  };
+}
+
+const ADAPTERS: readonly MethodId[] = ['lora', 'qlora', 'dora'];
+const isAdapter = (m: MethodId) => ADAPTERS.includes(m);
+const adapterOnly = (ctx: WriteContext) => isAdapter(ctx.input.method);
+
+// --- model --------------------------------------------------------------------------------------------------------
+
+function modelKey(key: string): Codec {
+  return {
+    keys: [key],
+    // A custom architecture has no Hub id here: null, and the exporter says what to put there.
+    write: (_v, ctx) => ({ [key]: ctx.model?.hub ?? null }),
+    read: (cfg) => {
+      if (!has(cfg, key)) return null;
+      const id = asText(cfg[key]) ?? '';
+      const m = modelByHubId(id);
+      return m
+        ? { value: m.id, keys: [key] }
+        : {
+            problem: `${shown(cfg[key])} is not a model preset of the calculator; the model stays as it was`,
+            keys: [key],
+          };
+    },
+  };
+}
+
+// --- method -------------------------------------------------------------------------------------------------------
+
+const NO_QDORA = '4-bit DoRA (QDoRA) is not one of the calculator’s methods';
+
+const trlMethod: Codec = {
+  keys: ['use_peft', 'load_in_4bit', 'load_in_8bit', 'use_dora'],
+  write: (v) =>
+    v === 'full' ? { use_peft: false } : { use_peft: true, load_in_4bit: v === 'qlora', use_dora: v === 'dora' },
+  read: (cfg) => {
+    const keys = ['use_peft', 'load_in_4bit', 'load_in_8bit', 'use_dora', 'lora_r'].filter((k) => has(cfg, k));
+    if (keys.length === 0) return null;
+    const peft =
+      asBool(cfg.use_peft) ??
+      (has(cfg, 'lora_r') || asBool(cfg.use_dora) === true || asBool(cfg.load_in_4bit) === true);
+    const used = keys.filter((k) => k !== 'lora_r');
+    if (asBool(cfg.load_in_8bit)) return { problem: '8-bit base weights are not modelled', keys: ['load_in_8bit'] };
+    if (!peft) {
+      return asBool(cfg.load_in_4bit)
+        ? { problem: '4-bit weights without an adapter cannot be trained', keys: used }
+        : { value: 'full', keys: used };
+    }
+    const q = asBool(cfg.load_in_4bit) === true;
+    const d = asBool(cfg.use_dora) === true;
+    if (q && d) return { problem: NO_QDORA, keys: used };
+    return { value: q ? 'qlora' : d ? 'dora' : 'lora', keys: used };
+  },
+};
+
+const axolotlMethod: Codec = {
+  keys: ['adapter', 'load_in_4bit', 'load_in_8bit', 'peft_use_dora'],
+  write: (v) =>
+    v === 'full'
+      ? {}
+      : v === 'qlora'
+        ? { adapter: 'qlora', load_in_4bit: true }
+        : v === 'dora'
+          ? { adapter: 'lora', peft_use_dora: true }
+          : { adapter: 'lora' },
+  read: (cfg) => {
+    const keys = ['adapter', 'load_in_4bit', 'load_in_8bit', 'peft_use_dora'].filter((k) => has(cfg, k));
+    if (asBool(cfg.load_in_8bit)) return { problem: '8-bit base weights are not modelled', keys: ['load_in_8bit'] };
+    const a = asText(cfg.adapter)?.toLowerCase();
+    const d = asBool(cfg.peft_use_dora) === true;
+    // Axolotl trains every weight when no adapter is set.
+    if (!a) return { value: 'full', keys, note: 'no adapter: Axolotl fine-tunes every weight' };
+    if (a === 'qlora') return d ? { problem: NO_QDORA, keys } : { value: 'qlora', keys };
+    if (a === 'lora') {
+      if (asBool(cfg.load_in_4bit))
+        return { problem: '4-bit weights with adapter: lora; Axolotl names this adapter: qlora', keys };
+      return { value: d ? 'dora' : 'lora', keys };
+    }
+    return { problem: `adapter ${shown(cfg.adapter)} is not LoRA or QLoRA`, keys };
+  },
+};
+
+const lfMethod: Codec = {
+  keys: ['finetuning_type', 'quantization_bit', 'quantization_method', 'use_dora'],
+  write: (v) =>
+    v === 'full'
+      ? { finetuning_type: 'full' }
+      : v === 'qlora'
+        ? { finetuning_type: 'lora', quantization_bit: 4, quantization_method: 'bnb' }
+        : v === 'dora'
+          ? { finetuning_type: 'lora', use_dora: true }
+          : { finetuning_type: 'lora' },
+  read: (cfg) => {
+    const keys = ['finetuning_type', 'quantization_bit', 'quantization_method', 'use_dora'].filter((k) => has(cfg, k));
+    const t = asText(cfg.finetuning_type)?.toLowerCase() ?? 'lora';
+    const bits = has(cfg, 'quantization_bit') ? asInt(cfg.quantization_bit) : undefined;
+    const qm = asText(cfg.quantization_method)?.toLowerCase() ?? 'bnb';
+    const d = asBool(cfg.use_dora) === true;
+    const note = has(cfg, 'finetuning_type') ? undefined : 'finetuning_type not given: LLaMA-Factory’s default is lora';
+    if (has(cfg, 'quantization_bit') && bits !== 4) {
+      return { problem: `quantization_bit ${shown(cfg.quantization_bit)}: only 4-bit (QLoRA) is modelled`, keys };
+    }
+    if (bits === 4 && qm !== 'bnb')
+      return { problem: `quantization_method ${shown(qm)}: only bitsandbytes NF4 is modelled`, keys };
+    if (t === 'full')
+      return bits ? { problem: 'a quantized model cannot be fully fine-tuned', keys } : { value: 'full', keys };
+    if (t !== 'lora') return { problem: `finetuning_type ${shown(cfg.finetuning_type)} is not full or lora`, keys };
+    if (bits === 4) return d ? { problem: NO_QDORA, keys } : { value: 'qlora', keys, ...(note ? { note } : {}) };
+    return { value: d ? 'dora' : 'lora', keys, ...(note ? { note } : {}) };
+  },
+};
+
+// --- precision ----------------------------------------------------------------------------------------------------
+
+const FP16 = 'fp16 is not modelled (the calculator models bf16 and fp32)';
+
+// TRL: ModelConfig.dtype (the loaded weights, default float32) and SFTConfig.bf16 (autocast, default True).
+// With an adapter the frozen base loads in bf16 and PEFT keeps the adapter in fp32 (autocast_adapter_dtype=True):
+// that fp32 copy is the mixed-precision master the estimate counts.
+const trlPrecision: Codec = {
+  keys: ['dtype', 'bf16', 'fp16'],
+  write: (v, ctx) => {
+    const adapter = isAdapter(ctx.input.method);
+    if (v === 'fp32') return { dtype: 'float32', bf16: false };
+    if (v === 'pure-bf16') return { dtype: 'bfloat16', bf16: !adapter };
+    return { dtype: adapter ? 'bfloat16' : 'float32', bf16: true };
+  },
+  read: (cfg, { method }) => {
+    const keys = ['dtype', 'bf16', 'fp16'].filter((k) => has(cfg, k));
+    if (!has(cfg, 'dtype') && !has(cfg, 'bf16')) return asBool(cfg.fp16) ? { problem: FP16, keys } : null;
+    if (asBool(cfg.fp16)) return { problem: FP16, keys };
+    const d = (asText(cfg.dtype) ?? 'float32').replace(/^torch\./, '');
+    const b = asBool(cfg.bf16) ?? true;
+    if (d !== 'float32' && d !== 'bfloat16')
+      return { problem: `dtype ${shown(cfg.dtype)} is not float32 or bfloat16`, keys };
+    if (isAdapter(method)) {
+      if (d === 'bfloat16') return { value: b ? 'mixed-bf16' : 'pure-bf16', keys };
+      if (!b) return { value: 'fp32', keys };
+      return { problem: 'float32 frozen weights under bf16 autocast are not modelled (load them in bfloat16)', keys };
+    }
+    if (d === 'bfloat16') return { value: 'pure-bf16', keys };
+    return { value: b ? 'mixed-bf16' : 'fp32', keys };
+  },
+};
+
+const axolotlPrecision: Codec = {
+  keys: ['bf16', 'bfloat16', 'fp16', 'float16'],
+  write: (v) =>
+    v === 'mixed-bf16' ? { bf16: true } : v === 'pure-bf16' ? { bf16: false, bfloat16: true } : { bf16: false },
+  read: (cfg) => {
+    const keys = ['bf16', 'bfloat16', 'fp16', 'float16'].filter((k) => has(cfg, k));
+    if (keys.length === 0) return null;
+    if (asBool(cfg.fp16) || asBool(cfg.float16)) return { problem: FP16, keys };
+    // bfloat16 loads the model in bf16 without autocast ("No AMP" in Axolotl's schema).
+    if (asBool(cfg.bfloat16)) return { value: 'pure-bf16', keys };
+    const b = cfg.bf16 === 'auto' ? true : asBool(cfg.bf16);
+    if (b === undefined) return null;
+    return {
+      value: b ? 'mixed-bf16' : 'fp32',
+      keys,
+      ...(cfg.bf16 === 'auto' ? { note: 'bf16: auto is bf16 on GPUs that have it' } : {}),
+    };
+  },
+};
+
+const lfPrecision: Codec = {
+  keys: ['bf16', 'pure_bf16', 'fp16'],
+  write: (v) => (v === 'mixed-bf16' ? { bf16: true } : v === 'pure-bf16' ? { pure_bf16: true } : { bf16: false }),
+  read: (cfg) => {
+    const keys = ['bf16', 'pure_bf16', 'fp16'].filter((k) => has(cfg, k));
+    if (keys.length === 0) return null;
+    if (asBool(cfg.fp16)) return { problem: FP16, keys };
+    if (asBool(cfg.pure_bf16)) return { value: 'pure-bf16', keys };
+    const b = asBool(cfg.bf16);
+    return b === undefined ? null : { value: b ? 'mixed-bf16' : 'fp32', keys };
+  },
+};
+
+// --- optimizer ----------------------------------------------------------------------------------------------------
+
+// transformers OptimizerNames (training_args.py): the names TrainingArguments.optim, Axolotl's `optimizer` and
+// LLaMA-Factory's `optim` take.
+const OPTIM_OUT: Record<string, string> = {
+  adamw: 'adamw_torch',
+  'adamw-8bit': 'adamw_bnb_8bit',
+  'paged-adamw-8bit': 'paged_adamw_8bit',
+  sgd: 'sgd',
+  adafactor: 'adafactor',
+};
+const OPTIM_IN: Record<string, string> = {
+  adamw_torch: 'adamw',
+  adamw_torch_fused: 'adamw',
+  adamw_hf: 'adamw',
+  adamw_apex_fused: 'adamw',
+  adamw_bnb_8bit: 'adamw-8bit',
+  adamw_8bit: 'adamw-8bit',
+  paged_adamw_8bit: 'paged-adamw-8bit',
+  sgd: 'sgd',
+  adafactor: 'adafactor',
+};
+
+// transformers' Trainer (get_optimizer_cls_and_kwargs in trainer.py) builds torch.optim.SGD with the learning rate
+// only, so optim="sgd" trains without momentum, while the calculator's SGD keeps a momentum buffer.
+export const SGD_NOTE =
+  'optim sgd is torch.optim.SGD without momentum in transformers’ Trainer, so it keeps no buffer; the estimate counts one (one value per trained weight)';
+
+function optimizerKey(key: string): Codec {
+  return {
+    keys: [key],
+    write: (v) => ({ [key]: OPTIM_OUT[String(v)] }),
+    read: (cfg) => {
+      if (!has(cfg, key)) return null;
+      const name = (asText(cfg[key]) ?? '').toLowerCase();
+      const v = OPTIM_IN[name];
+      if (!v) {
+        return { problem: `${shown(cfg[key])} is not one of ${Object.keys(OPTIM_IN).join(', ')}`, keys: [key] };
+      }
+      return { value: v, keys: [key], ...(v === 'sgd' ? { note: SGD_NOTE } : {}) };
+    },
+  };
+}
+
+// --- targets ------------------------------------------------------------------------------------------------------
+
+const ATTN = ['q_proj', 'k_proj', 'v_proj', 'o_proj'];
+const MLP = ['gate_proj', 'up_proj', 'down_proj'];
+
+function targetList(v: Value, model: PlanModel | null): string[] | 'all-linear' {
+  if (v === 'all-linear') return 'all-linear';
+  const t = model?.targets ?? { qv: ['q_proj', 'v_proj'], attention: ATTN };
+  return v === 'attention' ? t.attention : (t.qv ?? t.attention);
+}
+
+/** The calculator's target choice for a list of module names (or PEFT's "all-linear", LLaMA-Factory's "all"). */
+export function targetsOf(raw: unknown): { value: Value } | { problem: string } {
+  const list = Array.isArray(raw)
+    ? raw.map(String)
+    : String(raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+  const set = new Set(list.map((s) => s.toLowerCase()));
+  if (set.has('all-linear') || set.has('all')) return { value: 'all-linear' };
+  const is = (xs: string[]) => set.size === xs.length && xs.every((x) => set.has(x));
+  if (is(['q_proj', 'v_proj'])) return { value: 'qv' };
+  if (is(ATTN) || is(['qkv_proj', 'o_proj'])) return { value: 'attention' };
+  if (is([...ATTN, ...MLP]) || is(['qkv_proj', 'o_proj', 'gate_up_proj', 'down_proj'])) return { value: 'all-linear' };
+  return { problem: `${JSON.stringify(list)} is not q+v, the attention projections or all linear layers` };
+}
+
+function readTargets(cfg: Config, key: string): ReadResult {
+  if (!has(cfg, key)) return null;
+  const r = targetsOf(cfg[key]);
+  return 'value' in r ? { value: r.value, keys: [key] } : { problem: r.problem, keys: [key] };
+}
+
+const trlTargets: Codec = {
+  keys: ['lora_target_modules'],
+  write: (v, ctx) => (adapterOnly(ctx) ? { lora_target_modules: targetList(v, ctx.model) } : {}),
+  read: (cfg) => readTargets(cfg, 'lora_target_modules'),
+};
+const axolotlTargets: Codec = {
+  keys: ['lora_target_linear', 'lora_target_modules'],
+  write: (v, ctx) => {
+    if (!adapterOnly(ctx)) return {};
+    const t = targetList(v, ctx.model);
+    return t === 'all-linear' ? { lora_target_linear: true } : { lora_target_modules: t };
+  },
+  read: (cfg) => {
+    if (asBool(cfg.lora_target_linear)) return { value: 'all-linear', keys: ['lora_target_linear'] };
+    return readTargets(cfg, 'lora_target_modules');
+  },
+};
+const lfTargets: Codec = {
+  keys: ['lora_target'],
+  write: (v, ctx) => {
+    if (!adapterOnly(ctx)) return {};
+    const t = targetList(v, ctx.model);
+    return { lora_target: t === 'all-linear' ? 'all' : t.join(',') };
+  },
+  read: (cfg) => readTargets(cfg, 'lora_target'),
+};
+
+// --- attention ----------------------------------------------------------------------------------------------------
+
+// PyTorch SDPA and FlashAttention both avoid storing the s × s scores, which is what "flash" means in the model.
+const ATTN_IN: Record<string, string> = {
+  flash_attention_2: 'flash',
+  flash_attention_3: 'flash',
+  sdpa: 'flash',
+  eager: 'eager',
+};
+
+function attnImplementation(key: string): Codec {
+  return {
+    keys: [key],
+    write: (v) => ({ [key]: v === 'eager' ? 'eager' : 'flash_attention_2' }),
+    read: (cfg) => {
+      if (!has(cfg, key)) return null;
+      const v = ATTN_IN[(asText(cfg[key]) ?? '').toLowerCase()];
+      return v
+        ? { value: v, keys: [key] }
+        : { problem: `${shown(cfg[key])} is not flash_attention_2, sdpa or eager`, keys: [key] };
+    },
+  };
+}
+
+const axolotlAttention: Codec = {
+  keys: ['attn_implementation', 'flash_attention', 'sdp_attention', 'eager_attention'],
+  write: (v) => ({ attn_implementation: v === 'eager' ? 'eager' : 'flash_attention_2' }),
+  read: (cfg) => {
+    const a = attnImplementation('attn_implementation').read(cfg, { method: 'full' });
+    if (a) return a;
+    // The booleans Axolotl 0.18 still reads (deprecated in favour of attn_implementation).
+    if (asBool(cfg.eager_attention)) return { value: 'eager', keys: ['eager_attention'] };
+    for (const k of ['flash_attention', 'sdp_attention']) if (asBool(cfg[k])) return { value: 'flash', keys: [k] };
+    return null;
+  },
+};
+
+const lfAttention: Codec = {
+  keys: ['flash_attn'],
+  write: (v) => ({ flash_attn: v === 'eager' ? 'disabled' : 'fa2' }),
+  read: (cfg) => {
+    if (!has(cfg, 'flash_attn')) return null;
+    const s = (asText(cfg.flash_attn) ?? '').toLowerCase();
+    // AttentionFunction in llamafactory/extras/constants.py: auto, disabled (eager), sdpa, fa2, fa3.
+    if (s === 'disabled') return { value: 'eager', keys: ['flash_attn'] };
+    if (['auto', 'sdpa', 'fa2', 'fa3'].includes(s)) return { value: 'flash', keys: ['flash_attn'] };
+    return { problem: `${shown(cfg.flash_attn)} is not auto, disabled, sdpa, fa2 or fa3`, keys: ['flash_attn'] };
+  },
+};
+
+// --- sharding -----------------------------------------------------------------------------------------------------
+
+/** An inline DeepSpeed config: ZeRO stage N, everything else from the trainer ("auto"), no offload. */
+export function deepspeedConfig(stage: number): Config {
+  return {
+    zero_optimization: { stage },
+    bf16: { enabled: 'auto' },
+    train_micro_batch_size_per_gpu: 'auto',
+    gradient_accumulation_steps: 'auto',
+  };
+}
+
+const OFFLOAD = 'CPU/NVMe offload is not modelled';
+
+function readDeepspeed(cfg: Config): ReadResult {
+  const ds = cfg.deepspeed;
+  if (ds && typeof ds === 'object') {
+    const z = (ds as Config).zero_optimization as Config | undefined;
+    const stage = asInt(z?.stage ?? 0);
+    const off = (o: unknown) =>
+      !!o && typeof o === 'object' && !['none', undefined].includes((o as Config).device as string);
+    if (off(z?.offload_optimizer) || off(z?.offload_param)) return { problem: OFFLOAD, keys: ['deepspeed'] };
+    if (stage === undefined || stage > 3)
+      return { problem: `ZeRO stage ${shown(z?.stage)} is not 0–3`, keys: ['deepspeed'] };
+    return { value: stage === 0 ? 'none' : `zero${stage}`, keys: ['deepspeed'] };
+  }
+  const path = asText(ds) ?? '';
+  const name = path.split('/').at(-1) ?? '';
+  if (/offload/i.test(name)) return { problem: OFFLOAD, keys: ['deepspeed'] };
+  const m = /(?:zero|z)_?([0-3])/i.exec(name);
+  if (!m) return { problem: `cannot tell the ZeRO stage from ${shown(ds)}`, keys: ['deepspeed'] };
+  return {
+    value: m[1] === '0' ? 'none' : `zero${m[1]}`,
+    keys: ['deepspeed'],
+    note: `ZeRO stage read from the file name ${name}`,
+  };
+}
+
+/** TrainingArguments.fsdp: "full_shard auto_wrap" (a string or a list of options). */
+function readFsdpOption(v: unknown): ReadResult {
+  const opts = (Array.isArray(v) ? v.map(String) : String(v).split(/\s+/)).map((s) => s.toLowerCase());
+  if (opts.includes('offload')) return { problem: OFFLOAD, keys: ['fsdp'] };
+  if (opts.includes('full_shard')) return { value: 'fsdp', keys: ['fsdp'] };
+  return { problem: `FSDP ${shown(v)}: only full_shard is modelled`, keys: ['fsdp'] };
+}
+
+const NONE_NOTE = 'no DeepSpeed or FSDP: data parallel (DDP)';
+
+const hfSharding: Codec = {
+  keys: ['deepspeed', 'fsdp'],
+  write: (v) =>
+    v === 'none'
+      ? {}
+      : v === 'fsdp'
+        ? { fsdp: 'full_shard auto_wrap' }
+        : { deepspeed: deepspeedConfig(Number(String(v).slice(4))) },
+  read: (cfg) => {
+    if (has(cfg, 'deepspeed')) return readDeepspeed(cfg);
+    if (has(cfg, 'fsdp')) return readFsdpOption(cfg.fsdp);
+    return { value: 'none', keys: [], note: NONE_NOTE };
+  },
+};
+
+const axolotlSharding: Codec = {
+  keys: ['deepspeed', 'fsdp', 'fsdp_version', 'fsdp_config'],
+  // FSDP2 as in Axolotl's examples/alst/llama3-8b-fsdp2-alst.yaml.
+  write: (v, ctx) =>
+    v === 'none'
+      ? {}
+      : v === 'fsdp'
+        ? {
+            fsdp_version: 2,
+            fsdp_config: {
+              offload_params: false,
+              state_dict_type: 'SHARDED_STATE_DICT',
+              auto_wrap_policy: 'TRANSFORMER_BASED_WRAP',
+              ...(ctx.model ? { transformer_layer_cls_to_wrap: ctx.model.layerClass } : {}),
+              reshard_after_forward: true,
+            },
+          }
+        : { deepspeed: deepspeedConfig(Number(String(v).slice(4))) },
+  read: (cfg) => {
+    if (has(cfg, 'deepspeed')) return readDeepspeed(cfg);
+    if (has(cfg, 'fsdp_version') || has(cfg, 'fsdp_config')) {
+      const keys = ['fsdp_version', 'fsdp_config'].filter((k) => has(cfg, k));
+      const c = (cfg.fsdp_config ?? {}) as Config;
+      if (asBool(c.offload_params) || asBool(c.fsdp_offload_params)) return { problem: OFFLOAD, keys };
+      if (asBool(c.reshard_after_forward) === false) {
+        return { problem: 'reshard_after_forward: false keeps whole layers (not modelled)', keys };
+      }
+      return { value: 'fsdp', keys };
+    }
+    if (has(cfg, 'fsdp')) return readFsdpOption(cfg.fsdp);
+    return { value: 'none', keys: [], note: NONE_NOTE };
+  },
+};
+
+// --- double quantization, loss ------------------------------------------------------------------------------------
+
+const axolotlDoubleQuant: Codec = {
+  keys: ['bnb_config_kwargs'],
+  write: (v, ctx) =>
+    ctx.input.method === 'qlora' ? { bnb_config_kwargs: { bnb_4bit_use_double_quant: v === true } } : {},
+  read: (cfg) => {
+    const k = (cfg.bnb_config_kwargs ?? {}) as Config;
+    const b = asBool(k.bnb_4bit_use_double_quant);
+    // src/axolotl/loaders/model.py builds the QLoRA BitsAndBytesConfig with bnb_4bit_use_double_quant: True.
+    return b === undefined
+      ? { value: true, keys: [], note: 'bnb_4bit_use_double_quant not given: Axolotl’s default is true' }
+      : { value: b, keys: ['bnb_config_kwargs'] };
+  },
+};
+
+// TRL 1.9 SFTConfig.loss_type: unset means "chunked_nll" (chunked cross-entropy) unless use_liger_kernel is set.
+const trlLoss: Codec = {
+  keys: ['loss_type', 'use_liger_kernel'],
+  write: (v) => ({ loss_type: v === true ? 'chunked_nll' : 'nll' }),
+  read: (cfg) => {
+    if (asBool(cfg.use_liger_kernel)) {
+      return { problem: 'Liger’s fused linear cross-entropy is not modelled', keys: ['use_liger_kernel'] };
+    }
+    if (!has(cfg, 'loss_type'))
+      return { value: true, keys: [], note: 'loss_type not given: TRL’s default is chunked_nll' };
+    const t = (asText(cfg.loss_type) ?? '').toLowerCase();
+    if (t === 'chunked_nll') return { value: true, keys: ['loss_type'] };
+    if (t === 'nll') return { value: false, keys: ['loss_type'] };
+    return { problem: `loss_type ${shown(cfg.loss_type)} is not nll or chunked_nll`, keys: ['loss_type'] };
+  },
+};
+
+const LAUNCHER = 'set by the launch command (see the comment at the top), not by the config';
+
+export const SETTINGS: readonly SettingRow[] = [
+  {
+    id: 'model',
+    formats: {
+      trl: modelKey('model_name_or_path'),
+      axolotl: modelKey('base_model'),
+      'llama-factory': modelKey('model_name_or_path'),
+    },
+  },
+  ...ARCH_PARAMS.map(
+    (p): SettingRow => ({
+      id: p.id,
+      formats: {
+        trl: 'read from the checkpoint’s config.json',
+        axolotl: 'read from the checkpoint’s config.json',
+        'llama-factory': 'read from the checkpoint’s config.json',
+      },
+    }),
+  ),
+  { id: 'method', formats: { trl: trlMethod, axolotl: axolotlMethod, 'llama-factory': lfMethod } },
+  { id: 'precision', formats: { trl: trlPrecision, axolotl: axolotlPrecision, 'llama-factory': lfPrecision } },
+  {
+    id: 'optimizer',
+    formats: { trl: optimizerKey('optim'), axolotl: optimizerKey('optimizer'), 'llama-factory': optimizerKey('optim') },
+    caveat: (_f, ctx) => (ctx.input.optimizer === 'sgd' ? SGD_NOTE : null),
+  },
+  {
+    id: 'rank',
+    formats: {
+      trl: intKey('lora_r', adapterOnly),
+      axolotl: intKey('lora_r', adapterOnly),
+      'llama-factory': intKey('lora_rank', adapterOnly),
+    },
+  },
+  {
+    id: 'targets',
+    formats: { trl: trlTargets, axolotl: axolotlTargets, 'llama-factory': lfTargets },
+    lossy: (_f, ctx) =>
+      isAdapter(ctx.input.method) && ctx.input.targets === 'qv' && ctx.model && !ctx.model.targets.qv
+        ? 'this model fuses q, k and v, so q+v is written as the attention projections'
+        : null,
+  },
+  {
+    id: 'seq',
+    formats: { trl: intKey('max_length'), axolotl: intKey('sequence_len'), 'llama-factory': intKey('cutoff_len') },
+  },
+  {
+    id: 'batch',
+    formats: {
+      trl: intKey('per_device_train_batch_size'),
+      axolotl: intKey('micro_batch_size'),
+      'llama-factory': intKey('per_device_train_batch_size'),
+    },
+  },
+  {
+    id: 'gradCheckpointing',
+    formats: {
+      trl: boolKey('gradient_checkpointing', { absent: true, framework: 'TRL' }),
+      axolotl: boolKey('gradient_checkpointing', { absent: false, framework: 'Axolotl' }),
+      // LLaMA-Factory checkpoints unless told not to (model_args.py: disable_gradient_checkpointing=False).
+      'llama-factory': boolKey('disable_gradient_checkpointing', {
+        invert: true,
+        absent: false,
+        framework: 'LLaMA-Factory',
+      }),
+    },
+  },
+  {
+    id: 'attention',
+    formats: {
+      trl: attnImplementation('attn_implementation'),
+      axolotl: axolotlAttention,
+      'llama-factory': lfAttention,
+    },
+  },
+  { id: 'gpus', formats: { trl: LAUNCHER, axolotl: LAUNCHER, 'llama-factory': LAUNCHER } },
+  { id: 'sharding', formats: { trl: hfSharding, axolotl: axolotlSharding, 'llama-factory': hfSharding } },
+  {
+    id: 'doubleQuant',
+    formats: {
+      trl: {
+        ...boolKey('use_bnb_nested_quant', { absent: false, framework: 'TRL' }),
+        write: (v, ctx) => (ctx.input.method === 'qlora' ? { use_bnb_nested_quant: v === true } : {}),
+      },
+      axolotl: axolotlDoubleQuant,
+      'llama-factory': {
+        ...boolKey('double_quantization', { absent: true, framework: 'LLaMA-Factory' }),
+        write: (v, ctx) => (ctx.input.method === 'qlora' ? { double_quantization: v === true } : {}),
+      },
+    },
+  },
+  {
+    id: 'chunkedLoss',
+    formats: {
+      trl: trlLoss,
+      axolotl: { ...boolKey('chunked_cross_entropy', { absent: false, framework: 'Axolotl' }) },
+      'llama-factory': 'LLaMA-Factory 0.9.5 has no chunked cross-entropy option',
+    },
+  },
+  {
+    id: 'gpu',
+    formats: {
+      trl: 'the GPU the calculator checks against; configs do not name one',
+      axolotl: 'the GPU the calculator checks against; configs do not name one',
+      'llama-factory': 'the GPU the calculator checks against; configs do not name one',
+    },
+  },
+  { id: 'unit', formats: { trl: 'display only', axolotl: 'display only', 'llama-factory': 'display only' } },
+];
+
+export function codecOf(row: SettingRow, f: FormatId): Codec | null {
+  const c = row.formats[f];
+  return typeof c === 'string' ? null : c;
+}
