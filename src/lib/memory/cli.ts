@@ -2,11 +2,26 @@
 // from the parameter table, and the text it prints. Flags go through the URL codec's decodeRaw, so a value means the
 // same in a terminal as in a link. scripts/vram.ts tokenizes argv with node:util parseArgs and prints.
 import { estimateMemory } from './estimate.ts';
+import { parseHfConfig } from './hf-config.ts';
 import { fitsGpu, maxMicroBatch, maxSequence } from './fit.ts';
-import { allowedText, appliesTo, CUSTOM_MODEL, NO_GPU, PARAMS, type ParamSpec, paramOfField } from './parameters.ts';
+import { requiredBytes, TRAINER_PARTS } from './post-training.ts';
+import {
+  ARCH_PARAMS,
+  allowedText,
+  appliesTo,
+  archField,
+  CUSTOM_MODEL,
+  NO_GPU,
+  PARAMS,
+  type ParamSpec,
+  paramOfField,
+} from './parameters.ts';
 import { findGpu, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type Estimate, type GpuPreset, type TrainingInput } from './types.ts';
 import { decodeRaw, type RawParams } from './url-state.ts';
+
+/** The flag that reads a model's Hugging Face config.json instead of a preset (takes a file path). */
+const CONFIG_FLAG = 'config';
 
 /** Flags that are not parameters. */
 const COMMANDS = [
@@ -31,6 +46,7 @@ export function cliOptions(): Record<string, { type: 'string' | 'boolean' }> {
   const o: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const p of CLI_PARAMS) o[p.cli?.flag as string] = { type: p.type === 'bool' ? 'boolean' : 'string' };
   for (const [flag] of COMMANDS) o[flag] = { type: 'boolean' };
+  o[CONFIG_FLAG] = { type: 'string' };
   o[FROM_FLAG] = { type: 'string' };
   o[BADGE_FLAG] = { type: 'string' };
   return o;
@@ -54,7 +70,11 @@ function metavar(p: ParamSpec): string {
 const METHOD_NAMES: Record<string, string> = Object.fromEntries(
   (PARAMS.find((p) => p.id === 'method')?.values ?? []).map(([v, l]) => [v, l]),
 );
+const TRAINER_NAMES: Record<string, string> = Object.fromEntries(
+  (PARAMS.find((p) => p.id === 'trainer')?.values ?? []).map(([v, l]) => [v, l]),
+);
 const methodsText = (p: ParamSpec) => (p.methods ?? []).map((m) => METHOD_NAMES[m] ?? m).join(', ');
+const trainersText = (p: ParamSpec) => (p.trainers ?? []).map((t) => TRAINER_NAMES[t] ?? t).join(', ');
 
 function usageLine(p: ParamSpec): string[] {
   const cli = p.cli as NonNullable<ParamSpec['cli']>;
@@ -62,6 +82,7 @@ function usageLine(p: ParamSpec): string[] {
     cli.required ? 'Required' : p.type === 'bool' ? 'Off by default' : `Default ${String(cli.default ?? p.default)}`,
     p.type === 'int' ? allowedText(p).replace('a whole number ', '') : '',
     p.methods ? `${methodsText(p)} only` : '',
+    p.trainers ? `--trainer ${(p.trainers ?? []).join(', ')} only` : '',
   ].filter(Boolean);
   return [`  --${cli.flag}${metavar(p)}`, `      ${p.label}. ${p.help} ${facts.join('; ')}.`];
 }
@@ -73,10 +94,14 @@ export function cliUsage(): string {
   const arch = CLI_PARAMS.filter((p) => p.group === 'architecture');
   return [
     'usage: npm run --silent vram -- --model <id> --method <method> [flags]',
+    '       npm run --silent vram -- --config path/to/config.json --method <method> [flags]',
     '       npm run --silent vram -- --list-models | --list-gpus | --help',
     'Estimates the peak GPU memory of one fine-tuning step, per GPU. GB = 10^9 bytes, GiB = 2^30 bytes.',
     '',
     ...section('flags:', main),
+    `  --${CONFIG_FLAG} PATH`,
+    "      A model's Hugging Face config.json instead of --model (llama, mistral, qwen2, qwen3, gemma2, gemma3, phi3,",
+    '      mixtral, qwen3_moe, gpt_oss, deepseek_v3); architecture flags given with it override its values.',
     ...section(`custom architecture (with --model ${CUSTOM_MODEL}; the defaults are Llama-2-7B's shape):`, arch),
     'other:',
     `  --${BADGE_FLAG} FILE`.padEnd(16) + 'also write an SVG badge ("QLoRA | fits RTX 4090 · 14.2 GB") to FILE',
@@ -109,15 +134,24 @@ export interface CliRequest {
   /** one line each, without the "vram: " prefix */
   errors: string[];
   warnings: string[];
+  /** what reading --config assumed or left out */
+  notes: string[];
 }
+
+/** Reads a --config file for readCli: its text, or why it could not be read. scripts/vram.ts passes node:fs. */
+export type ReadConfigFile = (path: string) => { ok: true; text: string } | { ok: false; message: string };
 
 /**
  * Reads parseArgs tokens against the table: unknown, repeated, valueless and inapplicable flags, bad values.
- * `base` holds values read from a `--from` config by URL name; the flags override them.
+ * `base` holds values read from a `--from` config by URL name; the flags override them. `readConfig` reads the file
+ * of `--config` (a Hugging Face config.json), whose architecture replaces --model.
  */
-export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliRequest {
+export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readConfig?: ReadConfigFile): CliRequest {
   const errors: string[] = [];
   const warnings: string[] = [];
+  const notes: string[] = [];
+  let configPath: string | undefined;
+  let configGiven = false;
   const commands = new Set<Command>();
   const raw: RawParams = {};
   const seen = new Set<string>();
@@ -129,6 +163,14 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliR
       continue;
     }
     const shown = t.rawName ?? `--${t.name}`;
+    if (t.name === CONFIG_FLAG && shown.startsWith('--')) {
+      configGiven = true;
+      if (configPath !== undefined) errors.push(`${shown} given more than once`);
+      else if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--')))
+        errors.push(`${shown} needs a value`);
+      else configPath = t.value;
+      continue;
+    }
     const spec = CLI_PARAMS.find((p) => p.cli?.flag === t.name);
     const command = COMMANDS.find(([f]) => f === t.name)?.[0];
     if (!shown.startsWith('--') || (!spec && !command && t.name !== FROM_FLAG && t.name !== BADGE_FLAG)) {
@@ -174,6 +216,29 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliR
       : commands.has('list-gpus')
         ? 'list-gpus'
         : 'estimate';
+  if (configPath !== undefined) {
+    if (flagged.has('model')) {
+      errors.push(`--${CONFIG_FLAG} and --model both name the model: give one of them`);
+    } else {
+      const file = readConfig ? readConfig(configPath) : { ok: false as const, message: 'cannot read files here' };
+      const parsed = file.ok ? parseHfConfig(file.text) : null;
+      if (!file.ok) errors.push(`--${CONFIG_FLAG} ${configPath}: ${file.message}`);
+      else if (parsed && !parsed.ok) errors.push(`--${CONFIG_FLAG} ${configPath}: ${parsed.message}`);
+      else if (parsed?.ok) {
+        // The config becomes a custom architecture; architecture flags given on the command line win.
+        raw.model = CUSTOM_MODEL;
+        const arch = parsed.arch as unknown as Record<string, unknown>;
+        for (const p of ARCH_PARAMS) {
+          const v = arch[archField(p)];
+          if (v !== undefined && raw[p.url] === undefined)
+            raw[p.url] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+        }
+        notes.push(`${configPath}: model_type ${parsed.modelType}`, ...parsed.notes);
+      }
+    }
+  }
+  // A --config that could not be read is reported above; --model is then not asked for as well.
+  if (configGiven && raw.model === undefined) raw.model = CUSTOM_MODEL;
   if (command === 'estimate') {
     for (const p of CLI_PARAMS) {
       if (p.cli?.required && raw[p.url] === undefined) {
@@ -187,16 +252,23 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliR
   }
   // Flags that do not apply are named, never silently ignored.
   const method = raw.method;
+  const trainer = raw.trainer ?? 'sft';
   for (const p of CLI_PARAMS) {
     if (raw[p.url] === undefined) continue;
+    // Method applicability alone here; the trainer's is checked below.
+    const offMethod = method !== undefined && !appliesTo({ ...p, trainers: undefined }, method);
     if (!flagged.has(p.url)) {
       // A config's value for another method (the flags changed it) does nothing: dropped without a word.
-      if (method !== undefined && !appliesTo(p, method)) delete raw[p.url];
+      if (offMethod) delete raw[p.url];
       continue;
     }
-    if (method !== undefined && !appliesTo(p, method)) {
+    if (offMethod) {
       // Kept in the input (and the JSON), where the model does not use it.
       warnings.push(`${flagOf(p)} does not apply to --method ${method} (${methodsText(p)} only); it changes nothing`);
+    } else if (p.trainers && !(p.trainers as readonly string[]).includes(trainer)) {
+      warnings.push(
+        `${flagOf(p)} does not apply to --trainer ${trainer} (${trainersText(p)} only); it changes nothing`,
+      );
     } else if (p.group === 'architecture' && raw.model !== undefined && raw.model !== CUSTOM_MODEL) {
       warnings.push(`${flagOf(p)} describes a custom architecture and is ignored with --model ${raw.model}`);
       delete raw[p.url];
@@ -238,6 +310,7 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliR
     badge,
     errors,
     warnings,
+    notes,
   };
 }
 
@@ -294,13 +367,36 @@ export function cliText(e: Estimate, gpuId: string | null): string {
     '',
     ...table,
   ];
+  const pt = e.postTraining;
+  if (pt) {
+    const rows2 = TRAINER_PARTS.map((id): [string, string, string] => [
+      id,
+      figure(pt.parts[id] / dDiv),
+      figure(pt.parts[id] / bDiv),
+    ]);
+    const w2 = [0, 1, 2].map((c) => Math.max(...[...rows2, ['by model', dec, bin]].map((r) => r[c]?.length ?? 0)));
+    lines.push(
+      '',
+      `${TRAINER_NAMES[pt.trainer] ?? pt.trainer}: ${pt.sequences.toLocaleString('en-US')} sequences × ` +
+        `${pt.tokensPerSequence.toLocaleString('en-US')} tokens per step` +
+        (pt.referenceForward ? ' · reference log-probs in the step' : '') +
+        ` · peak in the ${pt.peakStage === 'train' ? 'training step' : 'rollout (generation and scoring)'}` +
+        (pt.gpuShare > 0 ? ` · colocated vLLM takes ${Math.round(pt.gpuShare * 100)}% of the GPU` : ''),
+      ...[['by model', dec, bin] as [string, string, string], ...rows2].map(
+        ([a, b, c]) =>
+          `${a.padEnd((w2[0] as number) + 2)}${b.padStart((w2[1] as number) + 2)}${c.padStart((w2[2] as number) + 2)}`,
+      ),
+    );
+  }
   const gpu = gpuId ? findGpu(gpuId) : undefined;
   if (gpu) {
     const fits = fitsGpu(e, gpu.id);
     const input = e.input as TrainingInput;
+    const share = e.postTraining?.gpuShare ?? 0;
     lines.push(
       '',
       `${fits ? 'fits' : 'does not fit'} ${gpuText(gpu)}` +
+        (share > 0 ? ` with vLLM's ${figure((share * gpu.usableBytes) / 1e9)} GB` : '') +
         ` · max micro-batch ${maxMicroBatch(input, gpu.id)} · max seq ${maxSequence(input, gpu.id).toLocaleString('en-US')}`,
     );
   }
@@ -326,6 +422,17 @@ export function cliJson(e: Estimate, gpuId: string | null): Record<string, unkno
     maxSeq: gpu ? maxSequence(input, gpu.id) : null,
     params: e.params,
     input: e.input,
+    postTraining: e.postTraining
+      ? {
+          ...e.postTraining,
+          parts: Object.fromEntries(TRAINER_PARTS.map((id) => [id, gb(e.postTraining?.parts[id] ?? 0)])),
+          stages: {
+            train: gb(e.postTraining.stages.train),
+            rollout: e.postTraining.stages.rollout === null ? null : gb(e.postTraining.stages.rollout),
+          },
+          vllmGB: gpu ? gb(requiredBytes(e, gpu.usableBytes) - e.perGpuBytes) : null,
+        }
+      : null,
   };
 }
 

@@ -1,13 +1,13 @@
 // The calculator's parameters: ONE table. The URL codec (url-state.ts), the `vram` CLI and its --help (cli.ts), the
 // embed loader's data-* attributes (/embed.js), the island's labels and the table on /about/memory/ all read it, and
 // the memory model validates its input against it. Adding a parameter means adding one entry here (and the physics).
-import type { InputError, MethodId, NormalizedInput } from './types.ts';
+import type { InputError, MethodId, NormalizedInput, TrainerId } from './types.ts';
 
 /** How a value is written and checked. `model` and `gpu` take a preset id (presets.ts) or their special values. */
 export type ParamType = 'int' | 'bool' | 'enum' | 'model' | 'gpu';
 
 /** Where the calculator shows a parameter. */
-export type ParamGroup = 'model' | 'architecture' | 'method' | 'training' | 'gpus' | 'display';
+export type ParamGroup = 'model' | 'architecture' | 'method' | 'trainer' | 'training' | 'gpus' | 'display';
 
 export interface ParamSpec {
   /** A TrainingInput field, `model.<field>` of a custom architecture, or a page setting (`gpu`, `unit`). */
@@ -32,12 +32,15 @@ export interface ParamSpec {
   cli: { flag: string; required?: boolean; default?: string } | null;
   /** Methods it applies to; absent: all. */
   methods?: readonly MethodId[];
+  /** Trainers it applies to (post-training.ts); absent: all. */
+  trainers?: readonly TrainerId[];
   group: ParamGroup;
   /** Shown as radio buttons instead of a list (few, short choices). */
   radios?: boolean;
 }
 
 const ADAPTERS: readonly MethodId[] = ['lora', 'qlora', 'dora'];
+const TRL = 'TRL 1.10.0.dev0';
 const CFG = 'in the model’s config.json';
 
 export const PARAMS: readonly ParamSpec[] = [
@@ -157,6 +160,46 @@ export const PARAMS: readonly ParamSpec[] = [
     group: 'architecture',
   },
   {
+    id: 'model.oBias',
+    type: 'bool',
+    default: false,
+    label: 'Bias on o',
+    help: 'A bias on the attention output projection (GPT-3, gpt-oss).',
+    url: 'o-bias',
+    cli: { flag: 'o-bias' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.mlpBias',
+    type: 'bool',
+    default: false,
+    label: 'MLP biases',
+    help: 'Biases on the MLP (or expert) projections (GPT-3, gpt-oss).',
+    url: 'mlp-bias',
+    cli: { flag: 'mlp-bias' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.qkNorm',
+    type: 'bool',
+    default: false,
+    label: 'q/k norms',
+    help: 'q_norm and k_norm: an RMSNorm over each head’s query and key (Qwen3, Gemma-3).',
+    url: 'qk-norm',
+    cli: { flag: 'qk-norm' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.sinks',
+    type: 'bool',
+    default: false,
+    label: 'Attention sinks',
+    help: 'A learned sink logit per head (gpt-oss).',
+    url: 'sinks',
+    cli: { flag: 'sinks' },
+    group: 'architecture',
+  },
+  {
     id: 'model.experts',
     type: 'int',
     default: 1,
@@ -178,6 +221,52 @@ export const PARAMS: readonly ParamSpec[] = [
     help: 'num_experts_per_tok: experts each token is routed to; at most the experts.',
     url: 'active-experts',
     cli: { flag: 'active-experts' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.sharedExperts',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 64,
+    label: 'Shared experts',
+    help: `n_shared_experts ${CFG} (DeepSeek): experts every token passes through, each of the MLP size.`,
+    url: 'shared-experts',
+    cli: { flag: 'shared-experts' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.denseLayers',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 2048,
+    label: 'Dense first layers',
+    help: `first_k_dense_replace ${CFG} (DeepSeek): the first layers have a dense MLP instead of experts.`,
+    url: 'dense-layers',
+    cli: { flag: 'dense-layers' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.denseIntermediate',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 2_097_152,
+    label: 'Dense MLP size',
+    help: `intermediate_size of those dense layers ${CFG}, when the MLP size above is moe_intermediate_size; 0 for none.`,
+    url: 'dense-intermediate',
+    cli: { flag: 'dense-intermediate' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.routerBias',
+    type: 'bool',
+    default: false,
+    label: 'Router bias',
+    help: 'A bias per expert on the router (gpt-oss; DeepSeek-V3’s e_score_correction_bias).',
+    url: 'router-bias',
+    cli: { flag: 'router-bias' },
     group: 'architecture',
   },
   {
@@ -248,6 +337,90 @@ export const PARAMS: readonly ParamSpec[] = [
     cli: { flag: 'method', required: true },
     group: 'method',
     radios: true,
+  },
+  {
+    id: 'trainer',
+    type: 'enum',
+    default: 'sft',
+    values: [
+      ['sft', 'SFT (supervised)'],
+      ['dpo', 'DPO'],
+      ['orpo', 'ORPO'],
+      ['simpo', 'SimPO'],
+      ['kto', 'KTO'],
+      ['grpo', 'GRPO'],
+      ['ppo', 'PPO'],
+    ],
+    label: 'Trainer',
+    help: `SFT, a preference method (DPO, ORPO, SimPO, KTO) or online RL (GRPO, PPO), as ${TRL} runs it.`,
+    url: 'trainer',
+    cli: { flag: 'trainer' },
+    group: 'trainer',
+  },
+  {
+    id: 'reference',
+    type: 'enum',
+    default: 'model',
+    values: [
+      ['model', 'Reference model in the step'],
+      ['precomputed', 'Precomputed log-probs'],
+    ],
+    label: 'Reference',
+    help: 'A frozen model in every step (adapters off for LoRA), or log-probs precomputed before training.',
+    url: 'reference',
+    cli: { flag: 'reference' },
+    trainers: ['dpo', 'kto'],
+    group: 'trainer',
+  },
+  {
+    id: 'klPenalty',
+    type: 'bool',
+    default: false,
+    label: 'KL penalty (β > 0)',
+    help: `GRPO loads a reference only when β > 0; ${TRL}’s default β is 0.0.`,
+    url: 'kl-penalty',
+    cli: { flag: 'kl-penalty' },
+    trainers: ['grpo'],
+    group: 'trainer',
+  },
+  {
+    id: 'generations',
+    type: 'int',
+    default: 8,
+    min: 2,
+    max: 1024,
+    label: 'Generations per prompt',
+    help: 'G (num_generations): a micro-batch of B prompts trains B × G completions.',
+    url: 'generations',
+    cli: { flag: 'generations' },
+    trainers: ['grpo'],
+    group: 'trainer',
+  },
+  {
+    id: 'completion',
+    type: 'int',
+    default: 512,
+    min: 1,
+    max: 1_048_576,
+    label: 'Completion tokens',
+    help: 'max_completion_length; the sequence length is then the prompt’s.',
+    url: 'completion',
+    cli: { flag: 'completion' },
+    trainers: ['grpo', 'ppo'],
+    group: 'trainer',
+  },
+  {
+    id: 'vllmShare',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 95,
+    label: 'Colocated vLLM share (%)',
+    help: 'vllm_gpu_memory_utilization × 100 of a colocated vLLM engine (TRL: 30); 0 = no vLLM.',
+    url: 'vllm-share',
+    cli: { flag: 'vllm-share' },
+    trainers: ['grpo'],
+    group: 'trainer',
   },
   {
     id: 'precision',
@@ -460,9 +633,13 @@ export const ARCH_PARAMS: readonly ParamSpec[] = PARAMS.filter((p) => p.group ==
 
 export const archField = (p: ParamSpec): string => p.id.slice('model.'.length);
 
-/** Whether a parameter applies to a method (rank and targets to adapters, double quantization to QLoRA). */
-export function appliesTo(p: ParamSpec, method: string): boolean {
-  return !p.methods || (p.methods as readonly string[]).includes(method);
+/** Whether a parameter applies to a method (rank and targets to adapters, double quantization to QLoRA) and a
+ *  trainer (generations to GRPO, …). */
+export function appliesTo(p: ParamSpec, method: string, trainer = 'sft'): boolean {
+  return (
+    (!p.methods || (p.methods as readonly string[]).includes(method)) &&
+    (!p.trainers || (p.trainers as readonly string[]).includes(trainer))
+  );
 }
 
 type Defaults = Omit<NormalizedInput, 'model' | 'method'>;
@@ -555,12 +732,6 @@ export function validateArchitecture(a: unknown): InputError[] {
     const problem = checkValue(p, o[k]);
     if (problem) errors.push({ field: p.id, message: problem });
   }
-  // Fields of published architectures (GPT-3) that the calculator does not ask for.
-  for (const k of ['oBias', 'mlpBias'] as const) {
-    if (o[k] !== undefined && typeof o[k] !== 'boolean') {
-      errors.push({ field: `model.${k}`, message: `must be true or false (got ${showValue(o[k])})` });
-    }
-  }
   const pe = o.positionEmbeddings;
   if (pe !== undefined && !(typeof pe === 'number' && Number.isInteger(pe) && pe >= 0 && pe <= 16_777_216)) {
     errors.push({ field: 'model.positionEmbeddings', message: `must be a whole number from 0 to 16,777,216` });
@@ -573,6 +744,12 @@ export function validateArchitecture(a: unknown): InputError[] {
     });
   } else if (isInt(o.activeExperts) && o.experts === undefined && o.activeExperts > 1) {
     errors.push({ field: 'model.activeExperts', message: `must be at most the experts (1) (got ${o.activeExperts})` });
+  }
+  if (isInt(o.denseLayers) && isInt(o.layers) && o.denseLayers > o.layers) {
+    errors.push({
+      field: 'model.denseLayers',
+      message: `must be at most the layers (${o.layers}) (got ${o.denseLayers})`,
+    });
   }
   if (isInt(o.heads) && isInt(o.kvHeads) && o.kvHeads > 0 && o.heads % o.kvHeads !== 0) {
     errors.push({ field: 'model.kvHeads', message: `must divide the attention heads (${o.heads}) (got ${o.kvHeads})` });

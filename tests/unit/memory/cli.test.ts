@@ -115,6 +115,12 @@ describe('vram CLI', () => {
       sharding: 'zero3',
       doubleQuant: true,
       chunkedLoss: false,
+      trainer: 'sft',
+      reference: 'model',
+      klPenalty: false,
+      generations: 8,
+      completion: 512,
+      vllmShare: 0,
     });
   });
 
@@ -224,6 +230,76 @@ describe('vram CLI: hardening', { timeout: 30_000 }, () => {
     expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(plain.stdout).perGpuGB);
   });
 
+  it('--trainer dpo prints the per-model breakdown; --json carries it in GB', () => {
+    const args = ['--model', 'llama-3.1-8b', '--method', 'full', '--seq', '1024', '--trainer', 'dpo'];
+    const text = vram(...args, '--gpu', 'h100-80gb');
+    expect(text.code).toBe(1); // two bf16 copies and the full step do not fit one H100
+    expect(text.stdout).toContain('DPO: 2 sequences × 1,024 tokens per step · reference log-probs in the step');
+    expect(text.stdout).toMatch(/\nreference\s+16\.85\s+15\.69\n/); // 16,060,522,496 B of weights + 788,004,864 B of logits
+    const j = JSON.parse(vram(...args, '--json').stdout);
+    expect(j.input.trainer).toBe('dpo');
+    expect(j.postTraining.trainer).toBe('dpo');
+    expect(j.postTraining.parts.reference).toBe(16.849);
+    expect(Object.keys(j.postTraining.parts)).toEqual([
+      'policy',
+      'reference',
+      'reward',
+      'value',
+      'kv-cache',
+      'overhead',
+    ]);
+    const sum = Object.values(j.postTraining.parts as Record<string, number>).reduce((s, x) => s + x, 0);
+    expect(sum).toBeCloseTo(j.perGpuGB, 2);
+    expect(JSON.parse(vram('--model', 'llama-3.1-8b', '--method', 'full', '--json').stdout).postTraining).toBeNull();
+  });
+
+  it('GRPO flags: --generations, --completion, --kl-penalty, --vllm-share; vLLM’s share counts in the fit', () => {
+    const args = ['--model', 'llama-3.1-8b', '--method', 'lora', '--seq', '1024', '--trainer', 'grpo'];
+    const j = JSON.parse(
+      vram(
+        ...args,
+        '--generations',
+        '4',
+        '--completion',
+        '256',
+        '--kl-penalty',
+        '--vllm-share',
+        '30',
+        '--gpu',
+        'h100-80gb',
+        '--json',
+      ).stdout,
+    );
+    expect(j.input).toMatchObject({ trainer: 'grpo', generations: 4, completion: 256, klPenalty: true, vllmShare: 30 });
+    expect(j.postTraining.sequences).toBe(4);
+    expect(j.postTraining.tokensPerSequence).toBe(1280);
+    expect(j.postTraining.gpuShare).toBe(0.3);
+    expect(j.postTraining.vllmGB).toBeCloseTo(0.3 * j.gpu.usableGB, 2);
+    const full = vram(...args, '--vllm-share', '95', '--gpu', 'h100-80gb');
+    expect(full.code).toBe(1);
+    expect(full.stdout).toContain('does not fit NVIDIA H100 80GB');
+    expect(full.stdout).toContain('colocated vLLM takes 95% of the GPU');
+    const help = vram('--help').stdout;
+    expect(help).toContain('  --trainer sft|dpo|orpo|simpo|kto|grpo|ppo');
+    expect(help).toContain('--trainer grpo only');
+  });
+
+  it.each([
+    [['--trainer', 'dpo', '--generations', '4'], '--generations does not apply to --trainer dpo (GRPO only)'],
+    [
+      ['--trainer', 'grpo', '--reference', 'precomputed'],
+      '--reference does not apply to --trainer grpo (DPO, KTO only)',
+    ],
+    [['--completion', '100'], '--completion does not apply to --trainer sft (GRPO, PPO only)'],
+  ])('%j warns about the trainer flag that does not apply', (args, warning) => {
+    const head = ['--model', 'llama-2-7b', '--method', 'lora'];
+    const r = vram(...head, ...args, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe(`vram: warning: ${warning}; it changes nothing`);
+    const plain = vram(...head, ...args.slice(0, args[0] === '--trainer' ? 2 : 0), '--json');
+    expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(plain.stdout).perGpuGB);
+  });
+
   it('accepts --gpu none as the URL does: no fit check, exit 0', () => {
     const r = vram(...base, '--gpu', 'none', '--json');
     expect(r.code).toBe(0);
@@ -278,6 +354,58 @@ describe('vram CLI: hardening', { timeout: 30_000 }, () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('vram: --badge /nonexistent-dir/x.svg: cannot write the file (ENOENT)\n');
     expect(vram('--help').stdout).toContain('  --badge FILE');
+  });
+
+  describe('--config', () => {
+    const cfg = (name: string) => `tests/fixtures/hf-configs/${name}.json`;
+
+    it('reads a Hugging Face config.json as the model: the same estimate as its preset', () => {
+      const fromConfig = vram('--config', cfg('qwen3-30b-a3b'), '--method', 'qlora', '--json');
+      const fromPreset = vram('--model', 'qwen3-30b-a3b', '--method', 'qlora', '--json');
+      expect(fromConfig.code).toBe(0);
+      expect(fromConfig.stderr).toBe(`vram: note: ${cfg('qwen3-30b-a3b')}: model_type qwen3_moe\n`);
+      const a = JSON.parse(fromConfig.stdout);
+      const b = JSON.parse(fromPreset.stdout);
+      expect(a.params).toEqual({ total: 30_532_122_624, trainable: b.params.trainable });
+      expect(a.perGpuGB).toBe(b.perGpuGB);
+      expect(a.components).toEqual(b.components);
+    });
+
+    it('prints what it assumed, and lets architecture flags override the config', () => {
+      const r = vram('--config', cfg('gemma-3-12b'), '--method', 'lora', '--context', '8192', '--json');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('vram: note: Not in the config, so Gemma3TextConfig’s defaults: vocab_size 262208');
+      const j = JSON.parse(r.stdout);
+      expect(j.input.model.contextLength).toBe(8192);
+      expect(j.params.total).toBe(11_766_034_176);
+    });
+
+    it('names the file and the problem: missing, malformed, unsupported, or given with --model', () => {
+      const missing = vram('--config', 'no/such.json', '--method', 'lora');
+      expect(missing).toMatchObject({ code: 2, stderr: 'vram: --config no/such.json: no such file\n' });
+      const falcon = vram('--config', cfg('falcon-7b'), '--method', 'lora');
+      expect(falcon.code).toBe(2);
+      expect(falcon.stderr).toMatch(/^vram: --config .*falcon-7b\.json: model_type "falcon" is not supported/);
+      expect(falcon.stderr).toContain('but no intermediate_size');
+      const both = vram('--config', cfg('qwen3-8b'), '--model', 'qwen3-8b', '--method', 'lora');
+      expect(both).toMatchObject({
+        code: 2,
+        stderr: 'vram: --config and --model both name the model: give one of them\n',
+      });
+      const bare = vram('--method', 'lora', '--config');
+      expect(bare).toMatchObject({ code: 2, stderr: 'vram: --config needs a value\n' });
+      const dir = mkdtempSync(join(tmpdir(), 'vram-config-'));
+      writeFileSync(join(dir, 'config.json'), '{\n  "model_type": "qwen3",\n  "hidden_size": 8,\n}\n');
+      expect(vram('--config', join(dir, 'config.json'), '--method', 'lora')).toMatchObject({
+        code: 2,
+        stderr: `vram: --config ${join(dir, 'config.json')}: config.json is not valid JSON: line 4, column 1 (character 48): expected a property name in double quotes, found character "}"\n`,
+      });
+      rmSync(dir, { recursive: true });
+    });
+
+    it('is listed in --help', () => {
+      expect(vram('--help').stdout).toContain('--config path/to/config.json --method <method>');
+    });
   });
 });
 
