@@ -267,13 +267,23 @@ function dirSize(dir: string): number {
   return total;
 }
 
+/** What scripts/build.ts says about the preview images: how many it rendered, in how long, and how long the build
+ * waited for them after everything else was done (what they add to its wall time). */
+interface OgLog {
+  rendered: number;
+  renderMs: number;
+  waitedMs: number;
+}
+
 async function buildOurs(
   deck: string,
   n: number,
   run: number,
-): Promise<Measure & { searchMs?: number; indexBytes: number }> {
-  const out = join(WORK, `out-ours-${n}`);
-  const cache = join(WORK, `cache-ours-${n}-${run}`);
+  images = true,
+): Promise<Measure & { searchMs?: number; indexBytes: number; og?: OgLog }> {
+  const name = images ? 'ours' : 'ours-no-images';
+  const out = join(WORK, `out-${name}-${n}`);
+  const cache = join(WORK, `cache-${name}-${n}-${run}`);
   rmSync(out, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   // The real config with a private cache folder, so the build starts cold and never touches node_modules/.astro.
@@ -283,16 +293,28 @@ async function buildOurs(
     `import config from '../../astro.config.mjs';\nexport default { ...config, cacheDir: ${JSON.stringify(`./${cache}`)} };\n`,
   );
   const m = await measure(
-    `ours-${n}`,
+    `${name}-${n}`,
     // Exactly what `npm run build` runs: astro build, then the search index once Astro has exited.
     ['scripts/build.ts', '--config', config, '--outDir', out],
-    // The preview images' cache goes in the same private folder, so they render cold too.
-    cleanEnv({ CONTENT_DIR: deck, OG_CACHE_DIR: join(cache, 'og-images') }),
+    // The preview images' cache goes in the same private folder, so they render cold too. OG_IMAGES=off: the same
+    // build without them, the "before" of what they cost.
+    cleanEnv({
+      CONTENT_DIR: deck,
+      OG_CACHE_DIR: join(cache, 'og-images'),
+      ...(images ? {} : { OG_IMAGES: 'off' }),
+    }),
   );
+  const ogLine =
+    /og-images\] \d+ preview images: (\d+) rendered, \d+ from the cache in (\d+) ms; the build waited (\d+) ms/.exec(
+      m.log,
+    );
+  const og = ogLine
+    ? { rendered: Number(ogLine[1]), renderMs: Number(ogLine[2]), waitedMs: Number(ogLine[3]) }
+    : undefined;
   const searchMs = Number(/search-index\] indexed .* in (\d+) ms/.exec(m.log)?.[1] ?? Number.NaN);
   const indexBytes = dirSize(join(out, 'pagefind'));
   if (!keep) for (const dir of [cache, out]) rmSync(dir, { recursive: true, force: true });
-  return { ...m, searchMs: Number.isNaN(searchMs) ? undefined : searchMs, indexBytes };
+  return { ...m, searchMs: Number.isNaN(searchMs) ? undefined : searchMs, indexBytes, og };
 }
 
 async function buildBare(deck: string, n: number, run: number): Promise<Measure> {
@@ -324,6 +346,8 @@ const fmt = (x: number | undefined, digits = 1) => (x === undefined || Number.is
 interface Row {
   n: number;
   ours: Awaited<ReturnType<typeof buildOurs>>[];
+  /** Ours with OG_IMAGES=off: the build before preview images. */
+  noImages: Measure[];
   bare: Measure[];
 }
 
@@ -335,18 +359,24 @@ for (const n of sizes) {
   writeDeck(deck, n);
   console.log('done');
   if (deckOnly) continue;
-  const row: Row = { n, ours: [], bare: [] };
+  const row: Row = { n, ours: [], noImages: [], bare: [] };
   for (let r = 0; r < runs; r++) {
-    // Alternate the order so neither build always runs on a warmer machine.
-    const order = r % 2 === 0 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const);
+    // Alternate the order so no build always runs on a warmer machine.
+    const order = r % 2 === 0 ? (['bare', 'no-images', 'ours'] as const) : (['ours', 'no-images', 'bare'] as const);
     for (const which of order) {
       process.stdout.write(`  run ${r + 1}/${runs}: ${which} build… `);
-      const m = which === 'ours' ? await buildOurs(deck, n, r) : await buildBare(deck, n, r);
+      const m =
+        which === 'ours'
+          ? await buildOurs(deck, n, r)
+          : which === 'no-images'
+            ? await buildOurs(deck, n, r, false)
+            : await buildBare(deck, n, r);
       if (!m.ok) {
         console.error(`\n${which} build of ${n} cards failed:\n${m.log.slice(-6000)}`);
         process.exit(1);
       }
       if (which === 'ours') row.ours.push(m as Awaited<ReturnType<typeof buildOurs>>);
+      else if (which === 'no-images') row.noImages.push(m);
       else row.bare.push(m);
       console.log(
         `${fmt(m.seconds)} s wall, ${fmt(m.cpuSeconds)} s CPU, peak RSS ${fmt(m.treeRssMb, 0)} MB (tree), ${m.pages} pages, load ${fmt(m.load)}`,
@@ -381,15 +411,37 @@ const table = [
     return `| ${r.n.toLocaleString('en')} | ${r.ours[0]?.pages} | ${fmt(o)} | ${fmt(oc)} | ${fmt(oPeak, 0)} / ${oProc ? fmt(oProc, 0) : 'n/a'} | ${fmt(search)} | ${fmt(index)} | ${r.bare[0]?.pages} | ${fmt(b)} | ${fmt(bc)} | ${fmt(bPeak, 0)} / ${bProc ? fmt(bProc, 0) : 'n/a'} | ${fmt(o / b, 2)}× | ${fmt(oc / bc, 2)}× | ${fmt((o / r.n) * 1000)} |`;
   }),
 ];
+// Before and after preview images: the same build with OG_IMAGES=off and with the images rendered cold.
+const imagesTable = [
+  '| cards | without images: wall s | CPU s | with images: wall s | CPU s | images: wall growth | CPU growth | images rendered | rendering s (beside the build) | the build waited for them s |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => {
+    const w0 = median(r.noImages.map((m) => m.seconds));
+    const c0 = median(r.noImages.map((m) => m.cpuSeconds ?? Number.NaN));
+    const w1 = median(r.ours.map((m) => m.seconds));
+    const c1 = median(r.ours.map((m) => m.cpuSeconds ?? Number.NaN));
+    const og = (f: (o: OgLog) => number) => median(r.ours.map((m) => (m.og ? f(m.og) : Number.NaN)));
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${fmt(x * 100, 0)}%`;
+    return `| ${r.n.toLocaleString('en')} | ${fmt(w0)} | ${fmt(c0)} | ${fmt(w1)} | ${fmt(c1)} | ${pct(w1 / w0 - 1)} | ${pct(c1 / c0 - 1)} | ${fmt(
+      og((o) => o.rendered),
+      0,
+    )} | ${fmt(og((o) => o.renderMs) / 1000)} | ${fmt(og((o) => o.waitedMs) / 1000)} |`;
+  }),
+];
 const first = rows[0];
 const verdict = rows
   .filter((r) => r.n === 1000)
-  .map((r) => {
+  .flatMap((r) => {
     const ratio = median(r.ours.map((m) => m.seconds)) / median(r.bare.map((m) => m.seconds));
     const cpu =
       median(r.ours.map((m) => m.cpuSeconds ?? Number.NaN)) / median(r.bare.map((m) => m.cpuSeconds ?? Number.NaN));
     const met = ratio <= 1.25 && !(cpu > 1.25);
-    return `At 1,000 cards ours/bare is ${fmt(ratio, 2)}× in wall time and ${fmt(cpu, 2)}× in CPU time (target ≤ 1.25×): ${met ? 'met' : 'not met'}.`;
+    const before = median(r.noImages.map((m) => m.seconds));
+    const growth = median(r.ours.map((m) => m.seconds)) / before - 1;
+    return [
+      `At 1,000 cards ours/bare is ${fmt(ratio, 2)}× in wall time and ${fmt(cpu, 2)}× in CPU time (target ≤ 1.25×): ${met ? 'met' : 'not met'}.`,
+      `At 1,000 cards the preview images grow the cold build by ${fmt(growth * 100, 0)}% in wall time (target ≤ 25%): ${growth <= 0.25 ? 'met' : 'not met'}.`,
+    ];
   });
 const big = rows.find((r) => r.n === 10000);
 if (big) {
@@ -405,12 +457,16 @@ const section = [
   `- Command: \`${command}\``,
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   `- Machine: ${cpus().length} CPUs (nproc), ${cpuModel}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.versions.node}, Astro ${astroVersion}, ${process.platform}`,
-  `- Runs per size: ${runs} (median times; peak RSS is the highest of the runs). 1-minute load average when each build started (${cpus().length} CPUs): ${rows.map((r) => `${r.n}: ours ${r.ours.map((m) => fmt(m.load)).join('/')}, bare ${r.bare.map((m) => fmt(m.load)).join('/')}`).join('; ')}. Other work on the machine inflates wall time; CPU seconds (user + system of the whole build) much less, so compare those when the load is above the CPU count.`,
+  `- Runs per size: ${runs} (median times; peak RSS is the highest of the runs). 1-minute load average when each build started (${cpus().length} CPUs): ${rows.map((r) => `${r.n}: ours ${r.ours.map((m) => fmt(m.load)).join('/')}, ours without images ${r.noImages.map((m) => fmt(m.load)).join('/')}, bare ${r.bare.map((m) => fmt(m.load)).join('/')}`).join('; ')}. Other work on the machine inflates wall time; CPU seconds (user + system of the whole build) much less, so compare those when the load is above the CPU count.`,
   "- Ours: `npm run build` of this site (scripts/build.ts: `astro build`, then the Pagefind index once Astro has exited) with CONTENT_DIR pointing at the synthetic deck: all pages, feeds, sitemap and the search index. Bare: tests/fixtures/bare-site, Astro + MDX with one layout, a card page per card and one index, the same cards through Astro's glob loader (every card an MDX module) and a stub <Vram>.",
   '- Each build starts from an empty cache folder and an empty output folder. Peak RSS (tree) is the summed RSS of the build and all its child processes, sampled every 50 ms from /proc; "largest process" is the max RSS that /usr/bin/time reports.',
   `- Synthetic cards: ${first ? `${first.n.toLocaleString('en')}+` : ''} deterministic MDX cards that pass the deck policy (180–400 words, 2–3 related cards, a quiz, one https source, 2–3 tags from a pool of n/10, the first 10 cards of each series as its parts); every 4th card has a <Vram> figure and every 25th an MDX expression (which keeps it an MDX module in our build too).`,
   '',
   ...table,
+  '',
+  'Preview images, before and after (ours with `OG_IMAGES=off`, the same build without them, against ours):',
+  '',
+  ...imagesTable,
   '',
   ...verdict.map((v) => `- ${v}`),
   '<!-- bench:end -->',
@@ -420,4 +476,4 @@ const file = 'BENCHMARKS.md';
 const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
 const marked = /<!-- bench:start[\s\S]*?<!-- bench:end -->/;
 writeFileSync(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-console.log(`\n${table.join('\n')}\n\n${verdict.join('\n')}\nWritten to ${file}.`);
+console.log(`\n${table.join('\n')}\n\n${imagesTable.join('\n')}\n\n${verdict.join('\n')}\nWritten to ${file}.`);

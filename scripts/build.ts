@@ -16,7 +16,7 @@ const USAGE = `
 Usage: npm run build [-- astro build flags]
 
 Runs astro build (the flags below are passed on as given), then writes the Pagefind index, the service worker and
-the social preview images into the output folder.
+the social preview images into the output folder (OG_IMAGES=off leaves the images out, for the benchmark).
   --outDir DIR   output folder (default dist)
   --root DIR     project root (default .)
   --config FILE  Astro config file
@@ -52,19 +52,24 @@ const { values } = parseCli('build', USAGE, {
 const heapFlag = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=1536'];
 const root = resolve(values.root ?? '.');
 const ogCache = ogCacheDir(root, site.contentDir);
-const og = startOgImages({
-  root,
-  contentDir: site.contentDir,
-  cacheDir: ogCache,
-  site: { name: site.name, host: new URL(site.url).host },
-});
+// OG_IMAGES=off builds the site without its preview images (the pages still link them): only for `npm run bench`,
+// which measures the build with and without them to show what the images cost.
+const withImages = process.env.OG_IMAGES !== 'off';
+const og = withImages
+  ? startOgImages({
+      root,
+      contentDir: site.contentDir,
+      cacheDir: ogCache,
+      site: { name: site.name, host: new URL(site.url).host },
+    })
+  : undefined;
 const astro = await new Promise<number | null>((done) =>
   spawn(process.execPath, [...heapFlag, 'node_modules/astro/bin/astro.mjs', 'build', ...args], {
     stdio: 'inherit',
   }).once('exit', done),
 );
 if (astro !== 0) {
-  og.stop();
+  og?.stop();
   process.exit(astro ?? 1);
 }
 
@@ -77,7 +82,7 @@ try {
   );
 } catch (e) {
   console.error(`${stamp()} [search-index] ${(e as Error).message}`);
-  og.stop();
+  og?.stop();
   process.exit(1);
 }
 try {
@@ -87,8 +92,12 @@ try {
   );
 } catch (e) {
   console.error(`${stamp()} [service-worker] ${(e as Error).message}`);
-  og.stop();
+  og?.stop();
   process.exit(1);
+}
+if (!og) {
+  console.log(`${stamp()} [og-images] skipped (OG_IMAGES=off)`);
+  process.exit(0);
 }
 try {
   const waiting = performance.now();

@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { estimateMemory, GPU_PRESETS, MODEL_PRESETS } from '../src/lib/memory/index.ts';
+import { estimateMemory, GPU_PRESETS, SELECTOR_MODEL_PRESETS } from '../src/lib/memory/index.ts';
 import { shardingOptions, trainingInputFor } from '../src/lib/selector/memory-inputs.ts';
 import { TRAIN_STRATEGIES, type TrainStrategy } from '../src/lib/selector/types.ts';
 
@@ -40,7 +40,7 @@ function perGpu(model: string, method: TrainStrategy, gpus: number, sharding: st
  */
 export function memoryRows(): number[][] {
   const rows: number[][] = [];
-  for (const m of MODEL_PRESETS) {
+  for (const m of SELECTOR_MODEL_PRESETS) {
     const head: number[] = [];
     const body: number[] = [];
     for (const method of TRAIN_STRATEGIES) {
@@ -66,7 +66,7 @@ export function memoryRows(): number[][] {
 
 /** Source text of src/lib/selector/model-gpu-presets.ts. */
 export function presetsSource(): string {
-  const models = MODEL_PRESETS.map((m) => `  [${q(m.id)}, ${q(m.name)}],`).join('\n');
+  const models = SELECTOR_MODEL_PRESETS.map((m) => `  [${q(m.id)}, ${q(m.name)}],`).join('\n');
   const gpus = GPU_PRESETS.map((g) => `  [${q(g.id)}, ${q(g.name)}, ${g.memoryGB}, ${g.usableBytes}],`).join('\n');
   return `${HEADER}
 
@@ -87,7 +87,7 @@ export function memoryTableSource(): string {
   const rows = memoryRows()
     .map(
       (r, i) =>
-        `  // ${MODEL_PRESETS[i]?.id}\n  ${r.slice(0, 3).join(', ')},\n  ${[0, 1, 2, 3].map((k) => r.slice(3 + 5 * k, 8 + 5 * k).join(', ')).join(',  ')},`,
+        `  // ${SELECTOR_MODEL_PRESETS[i]?.id}\n  ${r.slice(0, 3).join(', ')},\n  ${[0, 1, 2, 3].map((k) => r.slice(3 + 5 * k, 8 + 5 * k).join(', ')).join(',  ')},`,
     )
     .join('\n');
   return `${HEADER} Model order: model-gpu-presets.ts.

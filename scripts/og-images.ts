@@ -54,9 +54,10 @@ export function ogCacheDir(root: string, contentDir: string, env: NodeJS.Process
 export const ogShards = (cores = availableParallelism()): number => Math.min(4, Math.max(1, cores - 1));
 
 // resvg's images hold their pixels in native memory that V8 does not count, so the heap never asks for a collection:
-// a thousand images kept 7 GB resident. A collection every few images, and a turn of the event loop for the
-// finalizers, keeps a render process near 250 MB.
-const GC_EVERY = 20;
+// a thousand images kept 7 GB resident. A collection whenever the process passes 512 MB, and a turn of the event loop
+// for the finalizers, keeps it near that; titles drawn from cached glyphs (text.ts) make no resvg images, so a
+// build mostly never collects by hand (a collection every 20 images was a fifth of the renderer's CPU time).
+const RSS_LIMIT = 512 * 2 ** 20;
 
 async function render(job: OgJob): Promise<OgResult> {
   const started = performance.now();
@@ -78,7 +79,7 @@ async function render(job: OgJob): Promise<OgResult> {
     writeFileSync(`${file}.${process.pid}.tmp`, await renderer.render(image));
     renameSync(`${file}.${process.pid}.tmp`, file);
     out.rendered++;
-    if (gc && out.rendered % GC_EVERY === 0) {
+    if (gc && process.memoryUsage.rss() > RSS_LIMIT) {
       gc();
       await new Promise((next) => setImmediate(next));
     }

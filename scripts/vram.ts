@@ -5,7 +5,15 @@
 // Exit codes: 0 = fits (or no --gpu given), 1 = does not fit the --gpu, 2 = bad input (one line per problem).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { cliJson, cliList, cliOptions, cliText, cliUsage, readCli } from '../src/lib/memory/cli.ts';
+import {
+  cliJson,
+  cliList,
+  cliOptions,
+  cliText,
+  cliUsage,
+  type ReadConfigFile,
+  readCli,
+} from '../src/lib/memory/cli.ts';
 import { estimateMemory, fitsGpu, type MethodId, PARAMS, type RawParams } from '../src/lib/memory/index.ts';
 import { ConfigImportError, FORMAT_NAMES, importConfig, NO_EFFECT } from '../src/lib/plan/index.ts';
 
@@ -49,15 +57,27 @@ function main(argv: string[]): number {
     allowPositionals: true,
     tokens: true,
   });
-  let req = readCli(tokens);
+  const readConfig: ReadConfigFile = (path) => {
+    try {
+      return { ok: true, text: readFileSync(path, 'utf8') };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return {
+        ok: false,
+        message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(e),
+      };
+    }
+  };
+  let req = readCli(tokens, {}, readConfig);
   if (req.from !== null) {
     const t = tokens.find((x) => x.kind === 'option' && x.name === 'method');
     const method = t?.kind === 'option' ? t.value : undefined;
     const base = fromFile(req.from, method);
     if (!base) return 2;
-    req = readCli(tokens, base);
+    req = readCli(tokens, base, readConfig);
   }
   for (const w of req.warnings) process.stderr.write(`vram: warning: ${w}\n`);
+  for (const n of req.notes) process.stderr.write(`vram: note: ${n}\n`);
   if (req.errors.length) {
     process.stderr.write(req.errors.map((e) => `vram: ${e}\n`).join(''));
     return 2;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml as decodeEntities } from '../../src/lib/html/entities.ts';
 import { EMBED_ALIASES, EMBED_ATTRIBUTES } from '../../src/lib/memory/embed.ts';
-import { PARAMS } from '../../src/lib/memory/index.ts';
+import { MODEL_PRESETS, PARAMS } from '../../src/lib/memory/index.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { distHas, readDist } from '../support/dist.ts';
 
@@ -47,8 +47,8 @@ describe('/about/memory/', () => {
     expect(t).toContain('$ npm run --silent vram -- --model llama-3.1-8b --method qlora --gpu rtx-4090');
     expect(t).toMatch(/per GPU +\d+\.\d\d +\d+\.\d\d/);
     expect(t).toContain('Checked on every build');
-    expect(t).toMatch(/parameter count of each of the 19 presets equals its published total/);
-    expect(t).toContain('published totals of all 19 presets');
+    expect(t).toContain(`parameter count of each of the ${MODEL_PRESETS.length} presets equals its published total`);
+    expect(t).toContain(`published totals of all ${MODEL_PRESETS.length} presets`);
   });
 
   it('the calculator page points to it instead of carrying its own command line', () => {

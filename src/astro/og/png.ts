@@ -115,6 +115,34 @@ export function pasteRgb(rows: Buffer, width: number, x: number, rgba: Uint8Arra
   if (translucent) throw new Error('pasteRgb: the pixels are not all opaque (alpha below 255), so RGB would lose them');
 }
 
+/** Paints `coverage` (rows of `blockWidth` bytes, 0–255) into filtered RGB rows `width` pixels wide from column `x`,
+ * each covered pixel in the colour `shades` gives for its coverage (256 RGB triples); uncovered pixels keep theirs. */
+export function paintCoverage(
+  rows: Buffer,
+  width: number,
+  x: number,
+  coverage: Uint8Array,
+  blockWidth: number,
+  shades: Uint8Array,
+): void {
+  const stride = width * 3 + 1;
+  const height = coverage.length / blockWidth;
+  if (!Number.isInteger(height) || x + blockWidth > width || rows.length < height * stride || shades.length !== 768)
+    throw new Error(
+      `paintCoverage: ${coverage.length} bytes of ${blockWidth}-pixel rows do not fit at x ${x} in ${width} × ${rows.length / stride}`,
+    );
+  for (let y = 0, s = 0; y < height; y++) {
+    let d = y * stride + 1 + x * 3;
+    for (const end = s + blockWidth; s < end; s++, d += 3) {
+      const a = coverage[s] as number;
+      if (a === 0) continue;
+      rows[d] = shades[a * 3] as number;
+      rows[d + 1] = shades[a * 3 + 1] as number;
+      rows[d + 2] = shades[a * 3 + 2] as number;
+    }
+  }
+}
+
 /** Rows `y0` to `y1` (exclusive) of an opaque RGBA canvas `width` pixels wide, as filtered RGB rows (filter type 0). */
 export function rgbRows(rgba: Uint8Array, width: number, y0: number, y1: number): Buffer {
   const rows = Buffer.alloc((width * 3 + 1) * (y1 - y0));

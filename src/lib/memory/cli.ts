@@ -2,11 +2,25 @@
 // from the parameter table, and the text it prints. Flags go through the URL codec's decodeRaw, so a value means the
 // same in a terminal as in a link. scripts/vram.ts tokenizes argv with node:util parseArgs and prints.
 import { estimateMemory } from './estimate.ts';
+import { parseHfConfig } from './hf-config.ts';
 import { fitsGpu, maxMicroBatch, maxSequence } from './fit.ts';
-import { allowedText, appliesTo, CUSTOM_MODEL, NO_GPU, PARAMS, type ParamSpec, paramOfField } from './parameters.ts';
+import {
+  ARCH_PARAMS,
+  allowedText,
+  appliesTo,
+  archField,
+  CUSTOM_MODEL,
+  NO_GPU,
+  PARAMS,
+  type ParamSpec,
+  paramOfField,
+} from './parameters.ts';
 import { findGpu, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type Estimate, type GpuPreset, type TrainingInput } from './types.ts';
 import { decodeRaw, type RawParams } from './url-state.ts';
+
+/** The flag that reads a model's Hugging Face config.json instead of a preset (takes a file path). */
+const CONFIG_FLAG = 'config';
 
 /** Flags that are not parameters. */
 const COMMANDS = [
@@ -29,6 +43,7 @@ export function cliOptions(): Record<string, { type: 'string' | 'boolean' }> {
   const o: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const p of CLI_PARAMS) o[p.cli?.flag as string] = { type: p.type === 'bool' ? 'boolean' : 'string' };
   for (const [flag] of COMMANDS) o[flag] = { type: 'boolean' };
+  o[CONFIG_FLAG] = { type: 'string' };
   o[FROM_FLAG] = { type: 'string' };
   return o;
 }
@@ -70,10 +85,14 @@ export function cliUsage(): string {
   const arch = CLI_PARAMS.filter((p) => p.group === 'architecture');
   return [
     'usage: npm run --silent vram -- --model <id> --method <method> [flags]',
+    '       npm run --silent vram -- --config path/to/config.json --method <method> [flags]',
     '       npm run --silent vram -- --list-models | --list-gpus | --help',
     'Estimates the peak GPU memory of one fine-tuning step, per GPU. GB = 10^9 bytes, GiB = 2^30 bytes.',
     '',
     ...section('flags:', main),
+    `  --${CONFIG_FLAG} PATH`,
+    "      A model's Hugging Face config.json instead of --model (llama, mistral, qwen2, qwen3, gemma2, gemma3, phi3,",
+    '      mixtral, qwen3_moe, gpt_oss, deepseek_v3); architecture flags given with it override its values.',
     ...section(`custom architecture (with --model ${CUSTOM_MODEL}; the defaults are Llama-2-7B's shape):`, arch),
     'other:',
     `  --${FROM_FLAG} <file>`.padEnd(16) + FROM_HELP,
@@ -103,15 +122,24 @@ export interface CliRequest {
   /** one line each, without the "vram: " prefix */
   errors: string[];
   warnings: string[];
+  /** what reading --config assumed or left out */
+  notes: string[];
 }
+
+/** Reads a --config file for readCli: its text, or why it could not be read. scripts/vram.ts passes node:fs. */
+export type ReadConfigFile = (path: string) => { ok: true; text: string } | { ok: false; message: string };
 
 /**
  * Reads parseArgs tokens against the table: unknown, repeated, valueless and inapplicable flags, bad values.
- * `base` holds values read from a `--from` config by URL name; the flags override them.
+ * `base` holds values read from a `--from` config by URL name; the flags override them. `readConfig` reads the file
+ * of `--config` (a Hugging Face config.json), whose architecture replaces --model.
  */
-export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliRequest {
+export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readConfig?: ReadConfigFile): CliRequest {
   const errors: string[] = [];
   const warnings: string[] = [];
+  const notes: string[] = [];
+  let configPath: string | undefined;
+  let configGiven = false;
   const commands = new Set<Command>();
   const raw: RawParams = {};
   const seen = new Set<string>();
@@ -122,6 +150,14 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliR
       continue;
     }
     const shown = t.rawName ?? `--${t.name}`;
+    if (t.name === CONFIG_FLAG && shown.startsWith('--')) {
+      configGiven = true;
+      if (configPath !== undefined) errors.push(`${shown} given more than once`);
+      else if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--')))
+        errors.push(`${shown} needs a value`);
+      else configPath = t.value;
+      continue;
+    }
     const spec = CLI_PARAMS.find((p) => p.cli?.flag === t.name);
     const command = COMMANDS.find(([f]) => f === t.name)?.[0];
     if (!shown.startsWith('--') || (!spec && !command && t.name !== FROM_FLAG)) {
@@ -161,6 +197,29 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliR
       : commands.has('list-gpus')
         ? 'list-gpus'
         : 'estimate';
+  if (configPath !== undefined) {
+    if (flagged.has('model')) {
+      errors.push(`--${CONFIG_FLAG} and --model both name the model: give one of them`);
+    } else {
+      const file = readConfig ? readConfig(configPath) : { ok: false as const, message: 'cannot read files here' };
+      const parsed = file.ok ? parseHfConfig(file.text) : null;
+      if (!file.ok) errors.push(`--${CONFIG_FLAG} ${configPath}: ${file.message}`);
+      else if (parsed && !parsed.ok) errors.push(`--${CONFIG_FLAG} ${configPath}: ${parsed.message}`);
+      else if (parsed?.ok) {
+        // The config becomes a custom architecture; architecture flags given on the command line win.
+        raw.model = CUSTOM_MODEL;
+        const arch = parsed.arch as unknown as Record<string, unknown>;
+        for (const p of ARCH_PARAMS) {
+          const v = arch[archField(p)];
+          if (v !== undefined && raw[p.url] === undefined)
+            raw[p.url] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+        }
+        notes.push(`${configPath}: model_type ${parsed.modelType}`, ...parsed.notes);
+      }
+    }
+  }
+  // A --config that could not be read is reported above; --model is then not asked for as well.
+  if (configGiven && raw.model === undefined) raw.model = CUSTOM_MODEL;
   if (command === 'estimate') {
     for (const p of CLI_PARAMS) {
       if (p.cli?.required && raw[p.url] === undefined) {
@@ -224,6 +283,7 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}): CliR
     from,
     errors,
     warnings,
+    notes,
   };
 }
 

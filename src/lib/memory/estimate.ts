@@ -156,6 +156,9 @@ export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number
   bytes += a.normsPerLayer * normSaved;
   // Attention projections.
   if (keepsInput(['q', 'k', 'v'])) bytes += act * h;
+  // q_norm/k_norm (Qwen3, Gemma-3) are RMSNorms over each head: fp32 upcast input and fp32 rsqrt per head, as the
+  // block norms [HF Qwen3RMSNorm = LlamaRMSNorm].
+  if (a.qkNorm) bytes += 4 * (qd + kvd) + 4 * (a.heads + a.kvHeads);
   // LoRA: B reads A's r-sized output; DoRA also keeps base and LoRA outputs (d_out each) for the magnitude's grad.
   for (const l of adapted) {
     const copies = l.expert ? k : 1;
@@ -186,14 +189,15 @@ export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number
     // router probabilities (fp32) and each active expert's output, scaled by its routing weight
     bytes += 4 * a.experts + k * act * h;
   }
-  bytes += k * mlp;
+  // DeepSeek's shared experts run on every token, besides the routed ones
+  bytes += (k + (a.experts > 1 ? a.sharedExperts : 0)) * mlp;
   return bytes;
 }
 
 /** One block's backward working set (gradients of its intermediates), bytes per token. */
 function backwardWorkingBytesPerToken(a: Arch, input: NormalizedInput): number {
   const { act } = precisionBytes(input.precision);
-  const k = a.experts > 1 ? a.activeExperts : 1;
+  const k = a.experts > 1 ? a.activeExperts + a.sharedExperts : 1;
   const mlpTensors = a.mlp === 'gated' ? 3 : 2;
   return act * (2 * a.hidden + mlpTensors * k * a.intermediate);
 }
@@ -222,7 +226,7 @@ function compute(a: Arch, input: NormalizedInput, presetId: string | null): Esti
   let quantizedWeightBytes = 0;
   if (input.method === 'qlora') {
     // 4-bit NF4 linear weights + constants; embeddings, norms, head (and router) stay 16-bit [QLoRA §3].
-    const q = a.layers * pb.blockQuantizable;
+    const q = pb.quantizable;
     quantizedWeightBytes = (q * nf4BitsPerParam(input.doubleQuant)) / 8;
     weights = quantizedWeightBytes + (total - q) * b.weight;
   } else {

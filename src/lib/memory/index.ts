@@ -1,6 +1,6 @@
 // Public entry of the memory model: everything the site, the CLI and the islands use goes through here.
 export * from './types.ts';
-export { MODEL_PRESETS, GPU_PRESETS, findModel, findGpu } from './presets.ts';
+export { MODEL_PRESETS, SELECTOR_MODEL_PRESETS, GPU_PRESETS, findModel, findGpu } from './presets.ts';
 export {
   estimateMemory,
   statesBytes,

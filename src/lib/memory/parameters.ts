@@ -157,6 +157,46 @@ export const PARAMS: readonly ParamSpec[] = [
     group: 'architecture',
   },
   {
+    id: 'model.oBias',
+    type: 'bool',
+    default: false,
+    label: 'Bias on o',
+    help: 'A bias on the attention output projection (GPT-3, gpt-oss).',
+    url: 'o-bias',
+    cli: { flag: 'o-bias' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.mlpBias',
+    type: 'bool',
+    default: false,
+    label: 'MLP biases',
+    help: 'Biases on the MLP (or expert) projections (GPT-3, gpt-oss).',
+    url: 'mlp-bias',
+    cli: { flag: 'mlp-bias' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.qkNorm',
+    type: 'bool',
+    default: false,
+    label: 'q/k norms',
+    help: 'q_norm and k_norm: an RMSNorm over each head’s query and key (Qwen3, Gemma-3).',
+    url: 'qk-norm',
+    cli: { flag: 'qk-norm' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.sinks',
+    type: 'bool',
+    default: false,
+    label: 'Attention sinks',
+    help: 'A learned sink logit per head (gpt-oss).',
+    url: 'sinks',
+    cli: { flag: 'sinks' },
+    group: 'architecture',
+  },
+  {
     id: 'model.experts',
     type: 'int',
     default: 1,
@@ -178,6 +218,52 @@ export const PARAMS: readonly ParamSpec[] = [
     help: 'num_experts_per_tok: experts each token is routed to; at most the experts.',
     url: 'active-experts',
     cli: { flag: 'active-experts' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.sharedExperts',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 64,
+    label: 'Shared experts',
+    help: `n_shared_experts ${CFG} (DeepSeek): experts every token passes through, each of the MLP size.`,
+    url: 'shared-experts',
+    cli: { flag: 'shared-experts' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.denseLayers',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 2048,
+    label: 'Dense first layers',
+    help: `first_k_dense_replace ${CFG} (DeepSeek): the first layers have a dense MLP instead of experts.`,
+    url: 'dense-layers',
+    cli: { flag: 'dense-layers' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.denseIntermediate',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 2_097_152,
+    label: 'Dense MLP size',
+    help: `intermediate_size of those dense layers ${CFG}, when the MLP size above is moe_intermediate_size; 0 for none.`,
+    url: 'dense-intermediate',
+    cli: { flag: 'dense-intermediate' },
+    group: 'architecture',
+  },
+  {
+    id: 'model.routerBias',
+    type: 'bool',
+    default: false,
+    label: 'Router bias',
+    help: 'A bias per expert on the router (gpt-oss; DeepSeek-V3’s e_score_correction_bias).',
+    url: 'router-bias',
+    cli: { flag: 'router-bias' },
     group: 'architecture',
   },
   {
@@ -555,12 +641,6 @@ export function validateArchitecture(a: unknown): InputError[] {
     const problem = checkValue(p, o[k]);
     if (problem) errors.push({ field: p.id, message: problem });
   }
-  // Fields of published architectures (GPT-3) that the calculator does not ask for.
-  for (const k of ['oBias', 'mlpBias'] as const) {
-    if (o[k] !== undefined && typeof o[k] !== 'boolean') {
-      errors.push({ field: `model.${k}`, message: `must be true or false (got ${showValue(o[k])})` });
-    }
-  }
   const pe = o.positionEmbeddings;
   if (pe !== undefined && !(typeof pe === 'number' && Number.isInteger(pe) && pe >= 0 && pe <= 16_777_216)) {
     errors.push({ field: 'model.positionEmbeddings', message: `must be a whole number from 0 to 16,777,216` });
@@ -573,6 +653,12 @@ export function validateArchitecture(a: unknown): InputError[] {
     });
   } else if (isInt(o.activeExperts) && o.experts === undefined && o.activeExperts > 1) {
     errors.push({ field: 'model.activeExperts', message: `must be at most the experts (1) (got ${o.activeExperts})` });
+  }
+  if (isInt(o.denseLayers) && isInt(o.layers) && o.denseLayers > o.layers) {
+    errors.push({
+      field: 'model.denseLayers',
+      message: `must be at most the layers (${o.layers}) (got ${o.denseLayers})`,
+    });
   }
   if (isInt(o.heads) && isInt(o.kvHeads) && o.kvHeads > 0 && o.heads % o.kvHeads !== 0) {
     errors.push({ field: 'model.kvHeads', message: `must divide the attention heads (${o.heads}) (got ${o.kvHeads})` });

@@ -66,16 +66,27 @@ export interface Architecture {
   activeExperts?: number;
   /** max_position_embeddings: the longest sequence the model was configured for */
   contextLength?: number;
+  /** q_norm and k_norm: an RMSNorm over each head's query and key (Qwen3, Gemma-3), head_dim weights each.
+   *  Default false. */
+  qkNorm?: boolean;
+  /** n_shared_experts (DeepSeek-V2/V3): experts every token passes through besides the routed ones, each the size of
+   *  one routed expert (`intermediate`). Default 0. */
+  sharedExperts?: number;
+  /** first_k_dense_replace (DeepSeek-V3): the first layers have one dense MLP instead of experts. Default 0. */
+  denseLayers?: number;
+  /** intermediate_size of those dense layers (`intermediate` is then moe_intermediate_size). Default 0 = none. */
+  denseIntermediate?: number;
+  /** a bias on the router (gpt-oss router bias, DeepSeek-V3 e_score_correction_bias), one per expert. Default false. */
+  routerBias?: boolean;
+  /** learned attention sinks (gpt-oss): one logit per head per layer. Default false. */
+  sinks?: boolean;
 }
 
 export interface ModelPreset {
   id: string;
   name: string;
   arch: Architecture;
-  /** Parameter count published for the checkpoint (safetensors total), when we could confirm it. */
-  officialParams?: number;
-  /** Where the architecture values come from (the model's config.json). */
-  source: string;
+  // source, official count and checkpoint extras: preset-sources.ts (not bundled in the browser)
 }
 
 export interface GpuPreset {

@@ -1,6 +1,7 @@
 // What the plan needs to know about each model preset beyond its shape: the Hub id a trainer loads, LLaMA-Factory's
 // chat template, the decoder layer class FSDP wraps and the names of the linear layers LoRA targets.
 import { MODEL_PRESETS } from '../memory/index.ts';
+import { PRESET_SOURCES } from '../memory/preset-sources.ts';
 
 export interface PlanModel {
   /** preset id (src/lib/memory/presets.ts) */
@@ -26,7 +27,23 @@ interface Family {
 }
 
 // Layer class names are the modeling files' decoder layers in transformers (models/<family>/modeling_<family>.py).
+// The first family whose prefix starts the preset id wins, so longer prefixes come first. Templates checked in
+// LLaMA-Factory v0.9.5's src/llamafactory/data/template.py (deepseekr1, gemma3, gpt_oss, mistral_small, phi4, qwen3).
 const FAMILIES: readonly Family[] = [
+  { prefix: 'qwen3-30b-a3b', template: 'qwen3', layerClass: 'Qwen3MoeDecoderLayer' },
+  { prefix: 'qwen3-', template: 'qwen3', layerClass: 'Qwen3DecoderLayer' },
+  { prefix: 'gemma-3-', template: 'gemma3', layerClass: 'Gemma3DecoderLayer' },
+  { prefix: 'mistral-small-', template: 'mistral_small', layerClass: 'MistralDecoderLayer' },
+  { prefix: 'gpt-oss-', template: 'gpt_oss', layerClass: 'GptOssDecoderLayer' },
+  { prefix: 'deepseek-r1-distill-qwen', template: 'deepseekr1', layerClass: 'Qwen2DecoderLayer' },
+  { prefix: 'deepseek-r1-distill-llama', template: 'deepseekr1', layerClass: 'LlamaDecoderLayer' },
+  // Phi-4 is Phi3ForCausalLM: fused qkv_proj like Phi-3
+  {
+    prefix: 'phi-4',
+    template: 'phi4',
+    layerClass: 'Phi3DecoderLayer',
+    targets: { qv: null, attention: ['qkv_proj', 'o_proj'] },
+  },
   { prefix: 'llama-2-', template: 'llama2', layerClass: 'LlamaDecoderLayer' },
   { prefix: 'llama-3', template: 'llama3', layerClass: 'LlamaDecoderLayer' },
   { prefix: 'mistral-', template: 'mistral', layerClass: 'MistralDecoderLayer' },
@@ -54,7 +71,7 @@ export const PLAN_MODELS: readonly PlanModel[] = MODEL_PRESETS.map((p) => {
   if (!f) throw new Error(`model preset ${p.id} has no plan family: add one to FAMILIES`);
   return {
     id: p.id,
-    hub: hubIdOf(p.source),
+    hub: hubIdOf(PRESET_SOURCES[p.id]?.source ?? ''),
     template: f.template,
     layerClass: f.layerClass,
     targets: f.targets ?? { qv: LLAMA_QV, attention: LLAMA_ATTENTION },

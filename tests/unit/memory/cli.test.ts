@@ -1,6 +1,6 @@
 // The vram CLI, run as `node scripts/vram.ts` (Node 24 strips the types) exactly as `npm run vram` does.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,6 +244,58 @@ describe('vram CLI: hardening', { timeout: 30_000 }, () => {
   it('states the marketed size next to the usable one, in GB and GiB', () => {
     const r = vram(...base, '--gpu', 'h100-80gb');
     expect(r.stdout).toMatch(/fits NVIDIA H100 80GB \(sold as 80 GB; usable 85\.52 GB = 79\.65 GiB\)/);
+  });
+
+  describe('--config', () => {
+    const cfg = (name: string) => `tests/fixtures/hf-configs/${name}.json`;
+
+    it('reads a Hugging Face config.json as the model: the same estimate as its preset', () => {
+      const fromConfig = vram('--config', cfg('qwen3-30b-a3b'), '--method', 'qlora', '--json');
+      const fromPreset = vram('--model', 'qwen3-30b-a3b', '--method', 'qlora', '--json');
+      expect(fromConfig.code).toBe(0);
+      expect(fromConfig.stderr).toBe(`vram: note: ${cfg('qwen3-30b-a3b')}: model_type qwen3_moe\n`);
+      const a = JSON.parse(fromConfig.stdout);
+      const b = JSON.parse(fromPreset.stdout);
+      expect(a.params).toEqual({ total: 30_532_122_624, trainable: b.params.trainable });
+      expect(a.perGpuGB).toBe(b.perGpuGB);
+      expect(a.components).toEqual(b.components);
+    });
+
+    it('prints what it assumed, and lets architecture flags override the config', () => {
+      const r = vram('--config', cfg('gemma-3-12b'), '--method', 'lora', '--context', '8192', '--json');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('vram: note: Not in the config, so Gemma3TextConfig’s defaults: vocab_size 262208');
+      const j = JSON.parse(r.stdout);
+      expect(j.input.model.contextLength).toBe(8192);
+      expect(j.params.total).toBe(11_766_034_176);
+    });
+
+    it('names the file and the problem: missing, malformed, unsupported, or given with --model', () => {
+      const missing = vram('--config', 'no/such.json', '--method', 'lora');
+      expect(missing).toMatchObject({ code: 2, stderr: 'vram: --config no/such.json: no such file\n' });
+      const falcon = vram('--config', cfg('falcon-7b'), '--method', 'lora');
+      expect(falcon.code).toBe(2);
+      expect(falcon.stderr).toMatch(/^vram: --config .*falcon-7b\.json: model_type "falcon" is not supported/);
+      expect(falcon.stderr).toContain('but no intermediate_size');
+      const both = vram('--config', cfg('qwen3-8b'), '--model', 'qwen3-8b', '--method', 'lora');
+      expect(both).toMatchObject({
+        code: 2,
+        stderr: 'vram: --config and --model both name the model: give one of them\n',
+      });
+      const bare = vram('--method', 'lora', '--config');
+      expect(bare).toMatchObject({ code: 2, stderr: 'vram: --config needs a value\n' });
+      const dir = mkdtempSync(join(tmpdir(), 'vram-config-'));
+      writeFileSync(join(dir, 'config.json'), '{\n  "model_type": "qwen3",\n  "hidden_size": 8,\n}\n');
+      expect(vram('--config', join(dir, 'config.json'), '--method', 'lora')).toMatchObject({
+        code: 2,
+        stderr: `vram: --config ${join(dir, 'config.json')}: config.json is not valid JSON: line 4, column 1 (character 48): expected a property name in double quotes, found character "}"\n`,
+      });
+      rmSync(dir, { recursive: true });
+    });
+
+    it('is listed in --help', () => {
+      expect(vram('--help').stdout).toContain('--config path/to/config.json --method <method>');
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
+import { GPU_PRESETS, SELECTOR_MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
 import {
   CITED_CARDS,
   DATA_KINDS,
@@ -134,7 +134,7 @@ describe('every combination of answers', () => {
       { goal: 'knowledge', data: 'corpus', tokens: 5e8, preserve: 'low' },
       { goal: 'task', data: 'demonstrations', examples: 100_000, preserve: 'low' },
     ];
-    for (const m of MODEL_PRESETS)
+    for (const m of SELECTOR_MODEL_PRESETS)
       for (const g of GPU_PRESETS)
         for (const gpus of [1, 2, 8])
           for (const p of probes) {

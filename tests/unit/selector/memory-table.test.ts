@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GENERATE_COMMAND, staleFiles } from '../../../scripts/gen-selector-memory.ts';
-import { estimateMemory, formatBytes, GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
+import { estimateMemory, formatBytes, GPU_PRESETS, SELECTOR_MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
 import { gb, type Objective, TRAIN_STRATEGIES } from '../../../src/lib/selector/index.ts';
 import { shardingOptions, trainingInputFor } from '../../../src/lib/selector/memory-inputs.ts';
 import { figure } from '../../../src/lib/selector/memory-figures.ts';
@@ -20,7 +20,7 @@ describe('memory table (the selector ships it instead of the memory model)', () 
       ['dpo', 2],
     ];
     let worst = 0;
-    for (const m of MODEL_PRESETS)
+    for (const m of SELECTOR_MODEL_PRESETS)
       for (const method of TRAIN_STRATEGIES)
         for (const gpus of [1, 2, 3, 4, 8, 16, 64])
           for (const sharding of shardingOptions(method, gpus))

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
+import { GPU_PRESETS, SELECTOR_MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
 import {
   DATA_KINDS,
   DEFAULT_INPUT,
@@ -25,7 +25,7 @@ const arbInput: fc.Arbitrary<SelectorInput> = fc.record({
   quality: fc.constantFrom(...QUALITIES),
   eval: fc.constantFrom(...YES_NO),
   sft: fc.constantFrom(...YES_NO),
-  model: fc.constantFrom(...MODEL_PRESETS.map((m) => m.id)),
+  model: fc.constantFrom(...SELECTOR_MODEL_PRESETS.map((m) => m.id)),
   gpu: fc.constantFrom(...GPU_PRESETS.map((g) => g.id)),
   gpus: fc.integer({ min: 1, max: 64 }),
   preserve: fc.constantFrom(...PRESERVE_LEVELS),
