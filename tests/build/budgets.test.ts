@@ -21,7 +21,11 @@ const ISLAND_CARD_HTML_CSS = 20 * KB;
 // island then imports its engine on the first input (web.dev's "import on interaction" pattern); that on-demand code
 // has a cap of its own, so the split cannot quietly move the weight back.
 const ISLAND_JS = 15 * KB;
-const ISLAND_LAZY_JS = 10 * KB;
+// 12 kB since issue #12: the post-training trainers (src/lib/memory/post-training.ts and six table entries, +1.5 kB)
+// and the new presets are part of every estimate, so they cannot load later than the model itself (11.4 kB then).
+// The parameters' help texts and the presets' sources are most of the chunk and are not shown by the island: moving
+// them out is the way back under 10 kB.
+const ISLAND_LAZY_JS = 12 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
 // Ctrl/Cmd+K. With the theme toggle, it is what the layout loads on every page.
 const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;

@@ -17,6 +17,7 @@ import type { Notice } from '../../lib/memory/url-state.ts';
 import type { CalculatorView } from '../../lib/memory/view.ts';
 import { routes } from '../../lib/site/routes.ts';
 import { withBase } from '../../lib/site/url.ts';
+import { TrainerFields, TrainerModels } from './calculator/TrainerFields.tsx';
 import './VramCalculator.css';
 
 type Query = Record<string, string>;
@@ -54,6 +55,7 @@ const COMPONENTS: [string, string][] = [
 const GROUPS: [string, string][] = [
   ['model', 'Model'],
   ['method', 'Method'],
+  ['trainer', 'Post-training'],
   ['training', 'Training'],
   ['gpus', 'GPUs'],
 ];
@@ -163,7 +165,9 @@ export default function VramCalculator({
   };
   const errors = Object.entries(view.errors);
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
-  const off = (f: CalculatorField) => !!f.methods && !f.methods.includes(q.method as string);
+  const off = (f: CalculatorField) =>
+    (!!f.methods && !f.methods.includes(q.method as string)) ||
+    (!!f.trainers && !f.trainers.includes((q.trainer as string) ?? 'sft'));
   const described = (key: string) =>
     view.errors[key] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${key}-err`) } : {};
   const message = (key: string) =>
@@ -253,7 +257,8 @@ export default function VramCalculator({
     );
   };
   const controls = (group: string) => {
-    const fs = fields.filter((f) => f.group === group);
+    // Trainer-only fields are hidden, not disabled, for the other trainers (five of them would crowd SFT's form).
+    const fs = fields.filter((f) => f.group === group && !(f.trainers && off(f)));
     const grid = fs.filter((f) => (f.kind === 'int' || f.kind === 'select') && !f.wide);
     return (
       <>
@@ -269,7 +274,9 @@ export default function VramCalculator({
   const gpu = gpus.find((g) => g.id === view.gpu);
   const total = result?.total ?? 0;
   const scale = Math.max(total, gpu?.usableBytes ?? 0) || 1;
-  const fits = result && gpu ? total <= gpu.usableBytes : null;
+  const fits = result && gpu ? !!result.fits.find((f) => f.id === gpu.id)?.fits : null;
+  // A colocated vLLM engine takes its share of the GPU first: the line marks what is left for training.
+  const room = gpu ? gpu.usableBytes - (result?.trainer?.vllmBytes ?? 0) : 0;
   const embedCode = `<script src="${origin}${withBase(base, routes.embedScript())}" ${view.embed
     .map(([k, v]) => `data-${k}="${attr(v)}"`)
     .join(' ')} async></script>`;
@@ -294,13 +301,19 @@ export default function VramCalculator({
         </div>
       )}
       <div class="vc-form">
-        {GROUPS.map(([group, legend]) => (
-          <fieldset class="vc-group" key={group}>
-            <legend>{legend}</legend>
-            {controls(group)}
-            {group === 'model' && q.model === 'custom' && controls('architecture')}
-          </fieldset>
-        ))}
+        {GROUPS.map(([group, legend]) =>
+          group === 'trainer' ? (
+            <TrainerFields key={group} about={`${withBase(base, routes.aboutMemory())}#post-training`}>
+              {controls(group)}
+            </TrainerFields>
+          ) : (
+            <fieldset class="vc-group" key={group}>
+              <legend>{legend}</legend>
+              {controls(group)}
+              {group === 'model' && q.model === 'custom' && controls('architecture')}
+            </fieldset>
+          ),
+        )}
       </div>
 
       <section class="vc-result" aria-labelledby={id('result')}>
@@ -352,15 +365,7 @@ export default function VramCalculator({
                   </rect>
                 );
               })}
-              {gpu && (
-                <line
-                  class="vc-cap"
-                  x1={(gpu.usableBytes / scale) * 1000}
-                  x2={(gpu.usableBytes / scale) * 1000}
-                  y1={0}
-                  y2={48}
-                />
-              )}
+              {gpu && <line class="vc-cap" x1={(room / scale) * 1000} x2={(room / scale) * 1000} y1={0} y2={48} />}
             </svg>
             <table class="vc-table vc-parts">
               <caption class="vc-sr">Components of the per-GPU estimate</caption>
@@ -394,6 +399,7 @@ export default function VramCalculator({
                 </tr>
               </tfoot>
             </table>
+            {result.trainer && <TrainerModels t={result.trainer} fmt={(b) => fmt(b, unit)} />}
             <p class="vc-note">
               {result.params.total.toLocaleString('en-US')} parameters,{' '}
               {result.params.trainable.toLocaleString('en-US')} trainable.{' '}

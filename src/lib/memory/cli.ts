@@ -4,6 +4,7 @@
 import { estimateMemory } from './estimate.ts';
 import { parseHfConfig } from './hf-config.ts';
 import { fitsGpu, maxMicroBatch, maxSequence } from './fit.ts';
+import { requiredBytes, TRAINER_PARTS } from './post-training.ts';
 import {
   ARCH_PARAMS,
   allowedText,
@@ -66,7 +67,11 @@ function metavar(p: ParamSpec): string {
 const METHOD_NAMES: Record<string, string> = Object.fromEntries(
   (PARAMS.find((p) => p.id === 'method')?.values ?? []).map(([v, l]) => [v, l]),
 );
+const TRAINER_NAMES: Record<string, string> = Object.fromEntries(
+  (PARAMS.find((p) => p.id === 'trainer')?.values ?? []).map(([v, l]) => [v, l]),
+);
 const methodsText = (p: ParamSpec) => (p.methods ?? []).map((m) => METHOD_NAMES[m] ?? m).join(', ');
+const trainersText = (p: ParamSpec) => (p.trainers ?? []).map((t) => TRAINER_NAMES[t] ?? t).join(', ');
 
 function usageLine(p: ParamSpec): string[] {
   const cli = p.cli as NonNullable<ParamSpec['cli']>;
@@ -74,6 +79,7 @@ function usageLine(p: ParamSpec): string[] {
     cli.required ? 'Required' : p.type === 'bool' ? 'Off by default' : `Default ${String(cli.default ?? p.default)}`,
     p.type === 'int' ? allowedText(p).replace('a whole number ', '') : '',
     p.methods ? `${methodsText(p)} only` : '',
+    p.trainers ? `--trainer ${(p.trainers ?? []).join(', ')} only` : '',
   ].filter(Boolean);
   return [`  --${cli.flag}${metavar(p)}`, `      ${p.label}. ${p.help} ${facts.join('; ')}.`];
 }
@@ -233,16 +239,23 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
   }
   // Flags that do not apply are named, never silently ignored.
   const method = raw.method;
+  const trainer = raw.trainer ?? 'sft';
   for (const p of CLI_PARAMS) {
     if (raw[p.url] === undefined) continue;
+    // Method applicability alone here; the trainer's is checked below.
+    const offMethod = method !== undefined && !appliesTo({ ...p, trainers: undefined }, method);
     if (!flagged.has(p.url)) {
       // A config's value for another method (the flags changed it) does nothing: dropped without a word.
-      if (method !== undefined && !appliesTo(p, method)) delete raw[p.url];
+      if (offMethod) delete raw[p.url];
       continue;
     }
-    if (method !== undefined && !appliesTo(p, method)) {
+    if (offMethod) {
       // Kept in the input (and the JSON), where the model does not use it.
       warnings.push(`${flagOf(p)} does not apply to --method ${method} (${methodsText(p)} only); it changes nothing`);
+    } else if (p.trainers && !(p.trainers as readonly string[]).includes(trainer)) {
+      warnings.push(
+        `${flagOf(p)} does not apply to --trainer ${trainer} (${trainersText(p)} only); it changes nothing`,
+      );
     } else if (p.group === 'architecture' && raw.model !== undefined && raw.model !== CUSTOM_MODEL) {
       warnings.push(`${flagOf(p)} describes a custom architecture and is ignored with --model ${raw.model}`);
       delete raw[p.url];
@@ -340,13 +353,36 @@ export function cliText(e: Estimate, gpuId: string | null): string {
     '',
     ...table,
   ];
+  const pt = e.postTraining;
+  if (pt) {
+    const rows2 = TRAINER_PARTS.map((id): [string, string, string] => [
+      id,
+      figure(pt.parts[id] / dDiv),
+      figure(pt.parts[id] / bDiv),
+    ]);
+    const w2 = [0, 1, 2].map((c) => Math.max(...[...rows2, ['by model', dec, bin]].map((r) => r[c]?.length ?? 0)));
+    lines.push(
+      '',
+      `${TRAINER_NAMES[pt.trainer] ?? pt.trainer}: ${pt.sequences.toLocaleString('en-US')} sequences × ` +
+        `${pt.tokensPerSequence.toLocaleString('en-US')} tokens per step` +
+        (pt.referenceForward ? ' · reference log-probs in the step' : '') +
+        ` · peak in the ${pt.peakStage === 'train' ? 'training step' : 'rollout (generation and scoring)'}` +
+        (pt.gpuShare > 0 ? ` · colocated vLLM takes ${Math.round(pt.gpuShare * 100)}% of the GPU` : ''),
+      ...[['by model', dec, bin] as [string, string, string], ...rows2].map(
+        ([a, b, c]) =>
+          `${a.padEnd((w2[0] as number) + 2)}${b.padStart((w2[1] as number) + 2)}${c.padStart((w2[2] as number) + 2)}`,
+      ),
+    );
+  }
   const gpu = gpuId ? findGpu(gpuId) : undefined;
   if (gpu) {
     const fits = fitsGpu(e, gpu.id);
     const input = e.input as TrainingInput;
+    const share = e.postTraining?.gpuShare ?? 0;
     lines.push(
       '',
       `${fits ? 'fits' : 'does not fit'} ${gpuText(gpu)}` +
+        (share > 0 ? ` with vLLM's ${figure((share * gpu.usableBytes) / 1e9)} GB` : '') +
         ` · max micro-batch ${maxMicroBatch(input, gpu.id)} · max seq ${maxSequence(input, gpu.id).toLocaleString('en-US')}`,
     );
   }
@@ -372,6 +408,17 @@ export function cliJson(e: Estimate, gpuId: string | null): Record<string, unkno
     maxSeq: gpu ? maxSequence(input, gpu.id) : null,
     params: e.params,
     input: e.input,
+    postTraining: e.postTraining
+      ? {
+          ...e.postTraining,
+          parts: Object.fromEntries(TRAINER_PARTS.map((id) => [id, gb(e.postTraining?.parts[id] ?? 0)])),
+          stages: {
+            train: gb(e.postTraining.stages.train),
+            rollout: e.postTraining.stages.rollout === null ? null : gb(e.postTraining.stages.rollout),
+          },
+          vllmGB: gpu ? gb(requiredBytes(e, gpu.usableBytes) - e.perGpuBytes) : null,
+        }
+      : null,
   };
 }
 

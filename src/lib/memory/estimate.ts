@@ -43,6 +43,7 @@ import {
   resolveArchitecture,
   trainableTensors,
 } from './params.ts';
+import { composeTrainer } from './post-training.ts';
 import { findModel, MODEL_PRESETS } from './presets.ts';
 import type {
   Architecture,
@@ -370,7 +371,8 @@ export function normalize(
 export function estimateMemory(input: TrainingInput): EstimateResult {
   const n = normalize(input);
   if (!n.ok) return { ok: false, errors: n.errors };
-  return { ok: true, estimate: compute(n.arch, n.input, n.presetId) };
+  // Post-training trainers compose the one-model step (post-training.ts); sft is the step itself.
+  return { ok: true, estimate: composeTrainer(n.input, (i) => compute(n.arch, i, n.presetId)) };
 }
 
 /** "states" = weights + trainable + gradients + optimizer (model states, no activations). */

@@ -13,6 +13,8 @@ export interface CalculatorField {
   options?: [string, string][];
   /** methods the field applies to (absent: all); the island disables it for the others */
   methods?: string[];
+  /** trainers the field applies to (absent: all); the island disables it for the others */
+  trainers?: string[];
   /** a preset list, shown on a row of its own */
   wide?: boolean;
 }
@@ -43,6 +45,7 @@ export function calculatorFields(): CalculatorField[] {
       ];
     }
     if (p.methods) f.methods = [...p.methods];
+    if (p.trainers) f.trainers = [...p.trainers];
     if (p.type === 'model' || p.type === 'gpu') f.wide = true;
     return f;
   });

@@ -1,5 +1,6 @@
 // Fit checks against GPU presets and the searches for the largest micro-batch and the longest sequence.
 import { estimateMemory } from './estimate.ts';
+import { requiredBytes } from './post-training.ts';
 import { findGpu, GPU_PRESETS } from './presets.ts';
 import { type Estimate, type GpuPreset, MemoryInputError, type TrainingInput } from './types.ts';
 import { LIMITS } from './parameters.ts';
@@ -14,9 +15,11 @@ function gpuOrThrow(gpuId: string): GpuPreset {
   return gpu;
 }
 
-/** True when the per-GPU peak (including CUDA context and allocator reserve) fits the driver-reported memory. */
+/** True when the per-GPU peak (including CUDA context and allocator reserve, and a colocated vLLM engine's share)
+ *  fits the driver-reported memory. */
 export function fitsGpu(estimate: Estimate, gpuId: string): boolean {
-  return estimate.perGpuBytes <= gpuOrThrow(gpuId).usableBytes;
+  const usable = gpuOrThrow(gpuId).usableBytes;
+  return requiredBytes(estimate, usable) <= usable;
 }
 
 export interface GpuFit {
@@ -30,15 +33,16 @@ export interface GpuFit {
 export function gpuFitTable(estimate: Estimate): GpuFit[] {
   return GPU_PRESETS.map((gpu) => ({
     gpu,
-    fits: estimate.perGpuBytes <= gpu.usableBytes,
-    headroomBytes: gpu.usableBytes - estimate.perGpuBytes,
+    fits: requiredBytes(estimate, gpu.usableBytes) <= gpu.usableBytes,
+    headroomBytes: gpu.usableBytes - requiredBytes(estimate, gpu.usableBytes),
   }));
 }
 
-function perGpu(input: TrainingInput): number {
+/** What the run needs on a GPU of `usable` bytes (its peak plus a colocated vLLM share). */
+function needed(input: TrainingInput, usable: number): number {
   const r = estimateMemory(input);
   if (!r.ok) throw new MemoryInputError(r.errors);
-  return r.estimate.perGpuBytes;
+  return requiredBytes(r.estimate, usable);
 }
 
 /** Largest n in [lo, hi] with ok(n), given ok is monotone (true up to some n, then false); lo - 1 when none. */
@@ -68,10 +72,10 @@ function largest(lo: number, hi: number, ok: (n: number) => boolean): number {
  *  Throws MemoryInputError for invalid input or an unknown GPU. */
 export function maxMicroBatch(input: TrainingInput, gpuId: string): number {
   const usable = gpuOrThrow(gpuId).usableBytes;
-  perGpu(input); // validate once
+  needed(input, usable); // validate once
   return Math.max(
     0,
-    largest(1, LIMITS.batch.max, (b) => perGpu({ ...input, batch: b }) <= usable),
+    largest(1, LIMITS.batch.max, (b) => needed({ ...input, batch: b }, usable) <= usable),
   );
 }
 
@@ -85,6 +89,6 @@ export function maxSequence(input: TrainingInput, gpuId: string): number {
   const cap = r.estimate.arch.contextLength || LIMITS.seq.max;
   return Math.max(
     0,
-    largest(1, Math.min(cap, LIMITS.seq.max), (s) => perGpu({ ...input, seq: s }) <= usable),
+    largest(1, Math.min(cap, LIMITS.seq.max), (s) => needed({ ...input, seq: s }, usable) <= usable),
   );
 }

@@ -1,13 +1,13 @@
 // The calculator's parameters: ONE table. The URL codec (url-state.ts), the `vram` CLI and its --help (cli.ts), the
 // embed loader's data-* attributes (/embed.js), the island's labels and the table on /about/memory/ all read it, and
 // the memory model validates its input against it. Adding a parameter means adding one entry here (and the physics).
-import type { InputError, MethodId, NormalizedInput } from './types.ts';
+import type { InputError, MethodId, NormalizedInput, TrainerId } from './types.ts';
 
 /** How a value is written and checked. `model` and `gpu` take a preset id (presets.ts) or their special values. */
 export type ParamType = 'int' | 'bool' | 'enum' | 'model' | 'gpu';
 
 /** Where the calculator shows a parameter. */
-export type ParamGroup = 'model' | 'architecture' | 'method' | 'training' | 'gpus' | 'display';
+export type ParamGroup = 'model' | 'architecture' | 'method' | 'trainer' | 'training' | 'gpus' | 'display';
 
 export interface ParamSpec {
   /** A TrainingInput field, `model.<field>` of a custom architecture, or a page setting (`gpu`, `unit`). */
@@ -32,12 +32,15 @@ export interface ParamSpec {
   cli: { flag: string; required?: boolean; default?: string } | null;
   /** Methods it applies to; absent: all. */
   methods?: readonly MethodId[];
+  /** Trainers it applies to (post-training.ts); absent: all. */
+  trainers?: readonly TrainerId[];
   group: ParamGroup;
   /** Shown as radio buttons instead of a list (few, short choices). */
   radios?: boolean;
 }
 
 const ADAPTERS: readonly MethodId[] = ['lora', 'qlora', 'dora'];
+const TRL = 'TRL 1.10.0.dev0';
 const CFG = 'in the model’s config.json';
 
 export const PARAMS: readonly ParamSpec[] = [
@@ -336,6 +339,90 @@ export const PARAMS: readonly ParamSpec[] = [
     radios: true,
   },
   {
+    id: 'trainer',
+    type: 'enum',
+    default: 'sft',
+    values: [
+      ['sft', 'SFT (supervised)'],
+      ['dpo', 'DPO'],
+      ['orpo', 'ORPO'],
+      ['simpo', 'SimPO'],
+      ['kto', 'KTO'],
+      ['grpo', 'GRPO'],
+      ['ppo', 'PPO'],
+    ],
+    label: 'Trainer',
+    help: `SFT, a preference method (DPO, ORPO, SimPO, KTO) or online RL (GRPO, PPO), as ${TRL} runs it.`,
+    url: 'trainer',
+    cli: { flag: 'trainer' },
+    group: 'trainer',
+  },
+  {
+    id: 'reference',
+    type: 'enum',
+    default: 'model',
+    values: [
+      ['model', 'Reference model in the step'],
+      ['precomputed', 'Precomputed log-probs'],
+    ],
+    label: 'Reference',
+    help: 'A frozen model in every step (adapters off for LoRA), or log-probs precomputed before training.',
+    url: 'reference',
+    cli: { flag: 'reference' },
+    trainers: ['dpo', 'kto'],
+    group: 'trainer',
+  },
+  {
+    id: 'klPenalty',
+    type: 'bool',
+    default: false,
+    label: 'KL penalty (β > 0)',
+    help: `GRPO loads a reference only when β > 0; ${TRL}’s default β is 0.0.`,
+    url: 'kl-penalty',
+    cli: { flag: 'kl-penalty' },
+    trainers: ['grpo'],
+    group: 'trainer',
+  },
+  {
+    id: 'generations',
+    type: 'int',
+    default: 8,
+    min: 2,
+    max: 1024,
+    label: 'Generations per prompt',
+    help: 'G (num_generations): a micro-batch of B prompts trains B × G completions.',
+    url: 'generations',
+    cli: { flag: 'generations' },
+    trainers: ['grpo'],
+    group: 'trainer',
+  },
+  {
+    id: 'completion',
+    type: 'int',
+    default: 512,
+    min: 1,
+    max: 1_048_576,
+    label: 'Completion tokens',
+    help: 'max_completion_length; the sequence length is then the prompt’s.',
+    url: 'completion',
+    cli: { flag: 'completion' },
+    trainers: ['grpo', 'ppo'],
+    group: 'trainer',
+  },
+  {
+    id: 'vllmShare',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 95,
+    label: 'Colocated vLLM share (%)',
+    help: 'vllm_gpu_memory_utilization × 100 of a colocated vLLM engine (TRL: 30); 0 = no vLLM.',
+    url: 'vllm-share',
+    cli: { flag: 'vllm-share' },
+    trainers: ['grpo'],
+    group: 'trainer',
+  },
+  {
     id: 'precision',
     type: 'enum',
     default: 'mixed-bf16',
@@ -546,9 +633,13 @@ export const ARCH_PARAMS: readonly ParamSpec[] = PARAMS.filter((p) => p.group ==
 
 export const archField = (p: ParamSpec): string => p.id.slice('model.'.length);
 
-/** Whether a parameter applies to a method (rank and targets to adapters, double quantization to QLoRA). */
-export function appliesTo(p: ParamSpec, method: string): boolean {
-  return !p.methods || (p.methods as readonly string[]).includes(method);
+/** Whether a parameter applies to a method (rank and targets to adapters, double quantization to QLoRA) and a
+ *  trainer (generations to GRPO, …). */
+export function appliesTo(p: ParamSpec, method: string, trainer = 'sft'): boolean {
+  return (
+    (!p.methods || (p.methods as readonly string[]).includes(method)) &&
+    (!p.trainers || (p.trainers as readonly string[]).includes(trainer))
+  );
 }
 
 type Defaults = Omit<NormalizedInput, 'model' | 'method'>;

@@ -7,6 +7,10 @@ export type OptimizerId = 'adamw' | 'adamw-8bit' | 'paged-adamw-8bit' | 'sgd' | 
 export type TargetsId = 'qv' | 'attention' | 'all-linear';
 export type AttentionId = 'flash' | 'eager';
 export type ShardingId = 'none' | 'zero1' | 'zero2' | 'zero3' | 'fsdp';
+/** The trainer of the step (TRL names): supervised fine-tuning, or a preference / RL method (post-training.ts). */
+export type TrainerId = 'sft' | 'dpo' | 'orpo' | 'simpo' | 'kto' | 'grpo' | 'ppo';
+/** Where a DPO/KTO reference's log-probabilities come from: a frozen model in the step, or a pass before training. */
+export type ReferenceId = 'model' | 'precomputed';
 export type ComponentId = 'weights' | 'trainable' | 'gradients' | 'optimizer' | 'activations' | 'logits' | 'overhead';
 
 export const METHOD_IDS: readonly MethodId[] = ['full', 'lora', 'qlora', 'dora'];
@@ -15,6 +19,7 @@ export const OPTIMIZER_IDS: readonly OptimizerId[] = ['adamw', 'adamw-8bit', 'pa
 export const TARGETS_IDS: readonly TargetsId[] = ['qv', 'attention', 'all-linear'];
 export const ATTENTION_IDS: readonly AttentionId[] = ['flash', 'eager'];
 export const SHARDING_IDS: readonly ShardingId[] = ['none', 'zero1', 'zero2', 'zero3', 'fsdp'];
+export const TRAINER_IDS: readonly TrainerId[] = ['sft', 'dpo', 'orpo', 'simpo', 'kto', 'grpo', 'ppo'];
 export const COMPONENT_IDS: readonly ComponentId[] = [
   'weights',
   'trainable',
@@ -128,6 +133,18 @@ export interface TrainingInput {
   doubleQuant?: boolean;
   /** chunked cross-entropy (the full fp32 logits are never materialised), default false */
   chunkedLoss?: boolean;
+  /** trainer, default sft; the others are composed from the policy's step in post-training.ts */
+  trainer?: TrainerId;
+  /** DPO/KTO: reference log-probs from a frozen model (default) or precomputed before training */
+  reference?: ReferenceId;
+  /** GRPO: β > 0 (a KL penalty), which loads a reference model; default false (TRL's β = 0.0) */
+  klPenalty?: boolean;
+  /** GRPO: completions per prompt (G), default 8 */
+  generations?: number;
+  /** GRPO/PPO: completion tokens per sequence, default 512 */
+  completion?: number;
+  /** GRPO: percent of the GPU a colocated vLLM engine reserves (gpu_memory_utilization × 100); 0 = none */
+  vllmShare?: number;
 }
 
 export interface InputError {
@@ -150,6 +167,12 @@ export interface NormalizedInput {
   sharding: ShardingId;
   doubleQuant: boolean;
   chunkedLoss: boolean;
+  trainer: TrainerId;
+  reference: ReferenceId;
+  klPenalty: boolean;
+  generations: number;
+  completion: number;
+  vllmShare: number;
 }
 
 /** A finer breakdown than the seven components, for the /about/memory page and the tests. */
@@ -184,6 +207,30 @@ export interface Estimate {
   /** perGpuBytes minus CUDA context and allocator reserve: comparable with torch.cuda.max_memory_allocated() */
   allocatedBytes: number;
   details: EstimateDetails;
+  /** the models and caches of a post-training step (absent for sft) */
+  postTraining?: PostTrainingBreakdown;
+}
+
+/** What a post-training step holds, by model: the policy, frozen reference and reward models, a trained value model,
+ *  the generation KV cache, and the CUDA context with the allocator reserve. The rows sum to perGpuBytes. */
+export type TrainerPartId = 'policy' | 'reference' | 'reward' | 'value' | 'kv-cache' | 'overhead';
+
+export interface PostTrainingBreakdown {
+  trainer: Exclude<TrainerId, 'sft'>;
+  /** sequences per GPU in one policy forward (pairs × 2 for DPO, ORPO and SimPO; prompts × G for GRPO) */
+  sequences: number;
+  /** tokens per trained sequence (prompt + completion for GRPO and PPO) */
+  tokensPerSequence: number;
+  /** whether a frozen reference model's log-probs are computed in the step */
+  referenceForward: boolean;
+  /** the stage that sets the peak: the training step, or the rollout (generation and scoring, no gradients) */
+  peakStage: 'train' | 'rollout';
+  /** per-GPU bytes of each stage; rollout is null for trainers that do not generate */
+  stages: { train: number; rollout: number | null };
+  /** bytes by part at the peak stage, in TRAINER_PART order; parts that are 0 are kept */
+  parts: Record<TrainerPartId, number>;
+  /** fraction of the GPU's memory a colocated vLLM engine reserves for itself (0: none) */
+  gpuShare: number;
 }
 
 export type EstimateResult = { ok: true; estimate: Estimate } | { ok: false; errors: InputError[] };

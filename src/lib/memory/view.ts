@@ -6,9 +6,10 @@
 // estimate until every field that applies is valid. Links and the embed code carry only the valid values.
 import { estimateMemory } from './estimate.ts';
 import { maxMicroBatch, maxSequence } from './fit.ts';
+import { requiredBytes } from './post-training.ts';
 import { appliesTo, labelledMessage, PARAMS, paramOfField } from './parameters.ts';
 import { GPU_PRESETS } from './presets.ts';
-import { COMPONENT_IDS, type ComponentId, type InputError } from './types.ts';
+import { COMPONENT_IDS, type ComponentId, type InputError, type PostTrainingBreakdown } from './types.ts';
 import { decodeRaw, encodeParams, type Notice, type RawParams, rawDefaults, readQuery } from './url-state.ts';
 
 export interface CalculatorView {
@@ -32,17 +33,21 @@ export interface CalculatorView {
     maxBatch: number | null;
     maxSeq: number | null;
     contextLength: number | null;
+    /** a post-training step's models and caches (null for sft), with the colocated vLLM engine's bytes on the
+     *  chosen GPU (null without a GPU or an engine) */
+    trainer: (PostTrainingBreakdown & { vllmBytes: number | null }) | null;
   } | null;
 }
 
-/** The fields that do not apply to the chosen method (their values are kept but neither checked nor used). */
-function inapplicable(method: string): Set<string> {
-  return new Set(PARAMS.filter((p) => !appliesTo(p, method)).map((p) => p.url));
+/** The fields that do not apply to the chosen method and trainer (their values are kept but neither checked nor
+ *  used). */
+function inapplicable(method: string, trainer: string): Set<string> {
+  return new Set(PARAMS.filter((p) => !appliesTo(p, method, trainer)).map((p) => p.url));
 }
 
 export function computeView(controls: RawParams): CalculatorView {
   const first = decodeRaw(controls);
-  const skip = inapplicable(String(first.state.input.method));
+  const skip = inapplicable(String(first.state.input.method), String(first.state.input.trainer ?? 'sft'));
   const given: RawParams = {};
   for (const [k, v] of Object.entries(controls)) if (!skip.has(k)) given[k] = v;
   const { state, errors } = decodeRaw(given);
@@ -71,6 +76,8 @@ export function computeView(controls: RawParams): CalculatorView {
   };
   if (!r.ok || errors.length > 0) return view;
   const e = r.estimate;
+  const pt = e.postTraining;
+  const chosen = GPU_PRESETS.find((g) => g.id === state.gpu);
   const components = {} as Record<ComponentId, number>;
   for (const c of COMPONENT_IDS) components[c] = e.components[c];
   view.result = {
@@ -78,10 +85,11 @@ export function computeView(controls: RawParams): CalculatorView {
     total: e.perGpuBytes,
     params: e.params,
     gpus: e.input.gpus,
-    fits: GPU_PRESETS.map((g) => ({ id: g.id, fits: e.perGpuBytes <= g.usableBytes })),
+    fits: GPU_PRESETS.map((g) => ({ id: g.id, fits: requiredBytes(e, g.usableBytes) <= g.usableBytes })),
     maxBatch: state.gpu ? maxMicroBatch(state.input, state.gpu) : null,
     maxSeq: state.gpu ? maxSequence(state.input, state.gpu) : null,
     contextLength: e.arch.contextLength || null,
+    trainer: pt ? { ...pt, vllmBytes: chosen && pt.gpuShare > 0 ? pt.gpuShare * chosen.usableBytes : null } : null,
   };
   return view;
 }

@@ -54,6 +54,9 @@ export interface SettingRow {
   caveat?: (format: FormatId, ctx: WriteContext) => string | null;
 }
 
+/** Why the post-training parameters (trainer, reference, …) have no key in these configs. */
+const POST = 'the plan writes a supervised (SFT) config; post-training trainers are not exported yet';
+
 // --- readers ------------------------------------------------------------------------------------------------------
 
 const has = (cfg: Config, k: string) => cfg[k] !== undefined && cfg[k] !== null && cfg[k] !== '';
@@ -596,6 +599,34 @@ export const SETTINGS: readonly SettingRow[] = [
     }),
   ),
   { id: 'method', formats: { trl: trlMethod, axolotl: axolotlMethod, 'llama-factory': lfMethod } },
+  {
+    id: 'trainer',
+    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+    caveat: (_f, ctx) =>
+      ctx.input.trainer === 'sft'
+        ? null
+        : `this config trains SFT; the estimate is for ${ctx.input.trainer.toUpperCase()}`,
+  },
+  {
+    id: 'reference',
+    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+  },
+  {
+    id: 'klPenalty',
+    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+  },
+  {
+    id: 'generations',
+    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+  },
+  {
+    id: 'completion',
+    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+  },
+  {
+    id: 'vllmShare',
+    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+  },
   { id: 'precision', formats: { trl: trlPrecision, axolotl: axolotlPrecision, 'llama-factory': lfPrecision } },
   {
     id: 'optimizer',

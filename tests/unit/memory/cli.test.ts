@@ -113,6 +113,12 @@ describe('vram CLI', () => {
       sharding: 'zero3',
       doubleQuant: true,
       chunkedLoss: false,
+      trainer: 'sft',
+      reference: 'model',
+      klPenalty: false,
+      generations: 8,
+      completion: 512,
+      vllmShare: 0,
     });
   });
 
@@ -219,6 +225,76 @@ describe('vram CLI: hardening', { timeout: 30_000 }, () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     // the figures are those without the flag
     const plain = vram(...args.slice(0, 4), '--json');
+    expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(plain.stdout).perGpuGB);
+  });
+
+  it('--trainer dpo prints the per-model breakdown; --json carries it in GB', () => {
+    const args = ['--model', 'llama-3.1-8b', '--method', 'full', '--seq', '1024', '--trainer', 'dpo'];
+    const text = vram(...args, '--gpu', 'h100-80gb');
+    expect(text.code).toBe(1); // two bf16 copies and the full step do not fit one H100
+    expect(text.stdout).toContain('DPO: 2 sequences × 1,024 tokens per step · reference log-probs in the step');
+    expect(text.stdout).toMatch(/\nreference\s+16\.85\s+15\.69\n/); // 16,060,522,496 B of weights + 788,004,864 B of logits
+    const j = JSON.parse(vram(...args, '--json').stdout);
+    expect(j.input.trainer).toBe('dpo');
+    expect(j.postTraining.trainer).toBe('dpo');
+    expect(j.postTraining.parts.reference).toBe(16.849);
+    expect(Object.keys(j.postTraining.parts)).toEqual([
+      'policy',
+      'reference',
+      'reward',
+      'value',
+      'kv-cache',
+      'overhead',
+    ]);
+    const sum = Object.values(j.postTraining.parts as Record<string, number>).reduce((s, x) => s + x, 0);
+    expect(sum).toBeCloseTo(j.perGpuGB, 2);
+    expect(JSON.parse(vram('--model', 'llama-3.1-8b', '--method', 'full', '--json').stdout).postTraining).toBeNull();
+  });
+
+  it('GRPO flags: --generations, --completion, --kl-penalty, --vllm-share; vLLM’s share counts in the fit', () => {
+    const args = ['--model', 'llama-3.1-8b', '--method', 'lora', '--seq', '1024', '--trainer', 'grpo'];
+    const j = JSON.parse(
+      vram(
+        ...args,
+        '--generations',
+        '4',
+        '--completion',
+        '256',
+        '--kl-penalty',
+        '--vllm-share',
+        '30',
+        '--gpu',
+        'h100-80gb',
+        '--json',
+      ).stdout,
+    );
+    expect(j.input).toMatchObject({ trainer: 'grpo', generations: 4, completion: 256, klPenalty: true, vllmShare: 30 });
+    expect(j.postTraining.sequences).toBe(4);
+    expect(j.postTraining.tokensPerSequence).toBe(1280);
+    expect(j.postTraining.gpuShare).toBe(0.3);
+    expect(j.postTraining.vllmGB).toBeCloseTo(0.3 * j.gpu.usableGB, 2);
+    const full = vram(...args, '--vllm-share', '95', '--gpu', 'h100-80gb');
+    expect(full.code).toBe(1);
+    expect(full.stdout).toContain('does not fit NVIDIA H100 80GB');
+    expect(full.stdout).toContain('colocated vLLM takes 95% of the GPU');
+    const help = vram('--help').stdout;
+    expect(help).toContain('  --trainer sft|dpo|orpo|simpo|kto|grpo|ppo');
+    expect(help).toContain('--trainer grpo only');
+  });
+
+  it.each([
+    [['--trainer', 'dpo', '--generations', '4'], '--generations does not apply to --trainer dpo (GRPO only)'],
+    [
+      ['--trainer', 'grpo', '--reference', 'precomputed'],
+      '--reference does not apply to --trainer grpo (DPO, KTO only)',
+    ],
+    [['--completion', '100'], '--completion does not apply to --trainer sft (GRPO, PPO only)'],
+  ])('%j warns about the trainer flag that does not apply', (args, warning) => {
+    const head = ['--model', 'llama-2-7b', '--method', 'lora'];
+    const r = vram(...head, ...args, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe(`vram: warning: ${warning}; it changes nothing`);
+    const plain = vram(...head, ...args.slice(0, args[0] === '--trainer' ? 2 : 0), '--json');
     expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(plain.stdout).perGpuGB);
   });
 

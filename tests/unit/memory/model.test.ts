@@ -171,6 +171,12 @@ describe('overhead and totals', () => {
       sharding: 'none',
       doubleQuant: false,
       chunkedLoss: false,
+      trainer: 'sft',
+      reference: 'model',
+      klPenalty: false,
+      generations: 8,
+      completion: 512,
+      vllmShare: 0,
     });
     expect(e.presetId).toBe('llama-2-7b');
   });

@@ -56,6 +56,20 @@ const arbState: fc.Arbitrary<CalculatorState> = fc.record({
     sharding: fc.constantFrom('none' as const, 'zero1' as const, 'zero2' as const, 'zero3' as const, 'fsdp' as const),
     doubleQuant: fc.boolean(),
     chunkedLoss: fc.boolean(),
+    trainer: fc.constantFrom(
+      'sft' as const,
+      'dpo' as const,
+      'orpo' as const,
+      'simpo' as const,
+      'kto' as const,
+      'grpo' as const,
+      'ppo' as const,
+    ),
+    reference: fc.constantFrom('model' as const, 'precomputed' as const),
+    klPenalty: fc.boolean(),
+    generations: fc.integer({ min: 2, max: 1024 }),
+    completion: fc.integer({ min: 1, max: 1_048_576 }),
+    vllmShare: fc.integer({ min: 0, max: 95 }),
   }),
   gpu: fc.oneof(fc.constant(null), fc.constantFrom(...GPU_PRESETS.map((g) => g.id))),
   unit: fc.constantFrom('GB' as const, 'GiB' as const),
@@ -90,6 +104,33 @@ describe('calculator URL state', () => {
     expect(q).toBe('model=mistral-7b&method=lora&seq=4096&grad-checkpointing=1&double-quant=1&gpu=a100-80gb&unit=GiB');
     expect(paramName('gradCheckpointing')).toBe('grad-checkpointing');
     expect(paramName('model.kvHeads')).toBe('kv-heads');
+  });
+
+  it('writes the post-training fields under their URL names and reads them back', () => {
+    const s: CalculatorState = {
+      input: {
+        model: 'llama-3.1-8b',
+        method: 'lora',
+        trainer: 'grpo',
+        klPenalty: true,
+        generations: 16,
+        completion: 1024,
+        vllmShare: 30,
+      },
+      gpu: 'h100-80gb',
+      unit: 'GB',
+    };
+    const q = encodeState(s);
+    expect(q).toBe(
+      'model=llama-3.1-8b&method=lora&trainer=grpo&kl-penalty=1&generations=16&completion=1024&vllm-share=30&gpu=h100-80gb',
+    );
+    const back = decodeState(q);
+    expect(back.errors).toEqual([]);
+    expect(back.state.input).toMatchObject(s.input);
+    expect(decodeState('trainer=dpo&reference=precomputed').state.input).toMatchObject({
+      trainer: 'dpo',
+      reference: 'precomputed',
+    });
   });
 
   it('reads the method selector’s links (same parameter names)', () => {
