@@ -3,8 +3,9 @@
 // `--from <file>` reads an Axolotl/LLaMA-Factory YAML or TRL arguments first (src/lib/plan/import.ts).
 //
 // Exit codes: 0 = fits (or no --gpu given), 1 = does not fit the --gpu, 2 = bad input (one line per problem).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { vramBadgeSvg } from '../src/lib/badge/vram.ts';
 import {
   cliJson,
   cliList,
@@ -94,6 +95,16 @@ function main(argv: string[]): number {
   const r = req.input && estimateMemory(req.input);
   if (!r?.ok) return 2; // readCli has already reported every invalid input
   const e = r.estimate;
+  if (req.badge) {
+    try {
+      writeFileSync(req.badge, vramBadgeSvg(e, req.gpu));
+    } catch (err) {
+      process.stderr.write(
+        `vram: --badge ${req.badge}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`,
+      );
+      return 2;
+    }
+  }
   process.stdout.write(req.json ? `${JSON.stringify(cliJson(e, req.gpu), null, 2)}\n` : `${cliText(e, req.gpu)}\n`);
   return req.gpu && !fitsGpu(e, req.gpu) ? 1 : 0;
 }

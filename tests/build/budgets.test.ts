@@ -26,7 +26,9 @@ const ISLAND_JS = 15 * KB;
 // memory model by phases (five phases of a step) too.
 // The parameters' help texts and the presets' sources are most of the chunk and are not shown by the island: moving
 // them out is the way back under 10 kB.
-const ISLAND_LAZY_JS = 12 * KB;
+// 14 kB with the memory model by phases (its loss, LoRA-input, optimizer, offload and sharding terms and nine
+// table entries): 13.4 kB measured. The page-load budget above (15 kB) is unchanged.
+const ISLAND_LAZY_JS = 14 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
 // Ctrl/Cmd+K. With the theme toggle, it is what the layout loads on every page.
 const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;

@@ -35,6 +35,8 @@ type Command = (typeof COMMANDS)[number][0];
 export const FROM_FLAG = 'from';
 const FROM_HELP =
   'read the settings from an Axolotl or LLaMA-Factory YAML, or TRL arguments (JSON, key=value lines);\n                flags given too override them';
+/** `--badge out.svg`: also write the estimate as an SVG badge (src/lib/badge/). */
+const BADGE_FLAG = 'badge';
 
 const CLI_PARAMS = PARAMS.filter((p) => p.cli);
 const flagOf = (p: ParamSpec): string => `--${p.cli?.flag}`;
@@ -46,6 +48,7 @@ export function cliOptions(): Record<string, { type: 'string' | 'boolean' }> {
   for (const [flag] of COMMANDS) o[flag] = { type: 'boolean' };
   o[CONFIG_FLAG] = { type: 'string' };
   o[FROM_FLAG] = { type: 'string' };
+  o[BADGE_FLAG] = { type: 'string' };
   return o;
 }
 
@@ -101,6 +104,7 @@ export function cliUsage(): string {
     '      mixtral, qwen3_moe, gpt_oss, deepseek_v3); architecture flags given with it override its values.',
     ...section(`custom architecture (with --model ${CUSTOM_MODEL}; the defaults are Llama-2-7B's shape):`, arch),
     'other:',
+    `  --${BADGE_FLAG} FILE`.padEnd(16) + 'also write an SVG badge ("QLoRA | fits RTX 4090 · 14.2 GB") to FILE',
     `  --${FROM_FLAG} <file>`.padEnd(16) + FROM_HELP,
     ...COMMANDS.map(([flag, help]) => `  --${flag}`.padEnd(16) + help),
     'exit codes: 0 fits (or no --gpu), 1 does not fit the --gpu, 2 bad input (one line per problem).',
@@ -125,6 +129,8 @@ export interface CliRequest {
   gpu: string | null;
   /** the file of `--from`, null without it */
   from: string | null;
+  /** --badge: the file to write the SVG badge to (null: none) */
+  badge: string | null;
   /** one line each, without the "vram: " prefix */
   errors: string[];
   warnings: string[];
@@ -150,6 +156,7 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
   const raw: RawParams = {};
   const seen = new Set<string>();
   let from: string | null = null;
+  let badge: string | null = null;
   for (const t of tokens) {
     if (t.kind !== 'option') {
       errors.push(`unexpected argument ${JSON.stringify(t.kind === 'positional' ? t.value : '--')}`);
@@ -166,7 +173,7 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
     }
     const spec = CLI_PARAMS.find((p) => p.cli?.flag === t.name);
     const command = COMMANDS.find(([f]) => f === t.name)?.[0];
-    if (!shown.startsWith('--') || (!spec && !command && t.name !== FROM_FLAG)) {
+    if (!shown.startsWith('--') || (!spec && !command && t.name !== FROM_FLAG && t.name !== BADGE_FLAG)) {
       errors.push(`unknown flag ${shown} (see --help)`);
       continue;
     }
@@ -178,6 +185,12 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
     if (t.name === FROM_FLAG && shown === `--${FROM_FLAG}`) {
       if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) errors.push(`${shown} needs a file`);
       else from = t.value;
+      continue;
+    }
+    if (t.name === BADGE_FLAG && shown === `--${BADGE_FLAG}`) {
+      if (t.value === undefined || t.value === '' || (!t.inlineValue && t.value.startsWith('--'))) {
+        errors.push(`${shown} needs a file name (e.g. --badge vram.svg)`);
+      } else badge = t.value;
       continue;
     }
     if (command || spec?.type === 'bool') {
@@ -294,6 +307,7 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
     input: errors.length || !r.ok ? null : decoded.state.input,
     gpu: decoded.state.gpu,
     from,
+    badge,
     errors,
     warnings,
     notes,

@@ -19,6 +19,11 @@ export interface CalculatorField {
   wide?: boolean;
 }
 
+/** A GPU's name without the vendor and brand ("RTX 4090", "A100 80GB"): the GPU list and the badges use it. */
+export function shortGpuName(name: string): string {
+  return name.replace(/^NVIDIA (GeForce )?/, '');
+}
+
 export function calculatorFields(): CalculatorField[] {
   return PARAMS.map((p): CalculatorField => {
     const f: CalculatorField = {
@@ -37,10 +42,7 @@ export function calculatorFields(): CalculatorField[] {
     if (p.type === 'gpu') {
       f.options = [
         // Without the vendor and brand (the fit table has the full names), so the list fits a phone: "RTX 4090 (24 GB)".
-        ...GPU_PRESETS.map((g): [string, string] => [
-          g.id,
-          `${g.name.replace(/^NVIDIA (GeForce )?/, '')} (${g.memoryGB} GB)`,
-        ]),
+        ...GPU_PRESETS.map((g): [string, string] => [g.id, `${shortGpuName(g.name)} (${g.memoryGB} GB)`]),
         [NO_GPU, 'No GPU chosen'],
       ];
     }

@@ -1,11 +1,13 @@
 // The vram CLI, run as `node scripts/vram.ts` (Node 24 strips the types) exactly as `npm run vram` does.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
+import { vramBadgeSvg } from '../../../src/lib/badge/vram.ts';
+import { estimateMemory, GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -329,6 +331,38 @@ describe('vram CLI: hardening', { timeout: 30_000 }, () => {
   it('states the marketed size next to the usable one, in GB and GiB', () => {
     const r = vram(...base, '--gpu', 'h100-80gb');
     expect(r.stdout).toMatch(/fits NVIDIA H100 80GB \(sold as 80 GB; usable 85\.52 GB = 79\.65 GiB\)/);
+  });
+
+  it('--badge FILE writes the SVG badge of the estimate, valid XML, and still prints the report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vram-badge-'));
+    try {
+      const file = join(dir, 'badge.svg');
+      const r = vram('--model', 'llama-3.1-8b', '--method', 'qlora', '--gpu', 'rtx-4090', '--badge', file);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('fits NVIDIA GeForce RTX 4090');
+      const svg = readFileSync(file, 'utf8');
+      expect(XMLValidator.validate(svg)).toBe(true);
+      const e = estimateMemory({ model: 'llama-3.1-8b', method: 'qlora' });
+      if (!e.ok) throw new Error('estimate');
+      expect(svg).toBe(vramBadgeSvg(e.estimate, 'rtx-4090'));
+      expect(svg).toContain('>fits RTX 4090 · ');
+      // does not fit: the badge is still written, exit 1 as without --badge
+      const big = vram('--model', 'llama-2-70b', '--method', 'full', '--gpu', 't4', `--badge=${file}`);
+      expect(big.code).toBe(1);
+      expect(readFileSync(file, 'utf8')).toContain('>does not fit T4 · ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--badge without a file name, or into a folder that does not exist, exits 2 naming the flag', () => {
+    const r = vram('--model', 'llama-3.1-8b', '--method', 'qlora', '--badge');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('vram: --badge needs a file name (e.g. --badge vram.svg)\n');
+    const missing = vram('--model', 'llama-3.1-8b', '--method', 'qlora', '--badge', '/nonexistent-dir/x.svg');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('vram: --badge /nonexistent-dir/x.svg: cannot write the file (ENOENT)\n');
+    expect(vram('--help').stdout).toContain('  --badge FILE');
   });
 
   describe('--config', () => {

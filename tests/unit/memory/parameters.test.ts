@@ -110,9 +110,9 @@ describe('consumers derived from the table', () => {
     const flags = PARAMS.flatMap((p) => (p.cli ? [p.cli.flag] : []));
     const options = Object.keys(cliOptions());
     // besides the table's flags: the commands, --from (a trainer config) and --config (a config.json instead of --model)
-    expect(options.filter((o) => !['from', 'json', 'list-models', 'list-gpus', 'help', 'config'].includes(o))).toEqual(
-      flags,
-    );
+    expect(
+      options.filter((o) => !['from', 'json', 'list-models', 'list-gpus', 'help', 'config', 'badge'].includes(o)),
+    ).toEqual(flags);
     const listed = [...cliUsage().matchAll(/^ {2}--([a-z0-9-]+)/gm)].map((m) => m[1]);
     const arch = PARAMS.filter((p) => p.group === 'architecture').map((p) => p.url);
     // --help lists the custom-architecture flags in a section of their own, after the others
@@ -120,6 +120,7 @@ describe('consumers derived from the table', () => {
       ...flags.filter((f) => !arch.includes(f)),
       'config',
       ...arch,
+      'badge',
       'from',
       'json',
       'list-models',
