@@ -74,13 +74,7 @@ export function pageRecord(
   const summary = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
   // Single letters (the q, k, v of a formula) are no search terms, and Pagefind matches a word it does not know by a
   // known prefix: "qzxv" would find every page with a lone "q".
-  // Parts marked data-pagefind-ignore (the memory ledger's big table) stay out, as Pagefind leaves them out of pages
-  // it indexes itself: their many repeated words would drown the words readers search the page by. An ignored
-  // element must not contain an element of its own tag.
-  const kept = main
-    .replace(/<nav\b[\s\S]*?<\/nav>/gi, ' ')
-    .replace(/<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/gi, ' ');
-  const text = htmlText(kept)
+  const text = htmlText(main.replace(/<nav\b[\s\S]*?<\/nav>/gi, ' '))
     .replace(/(?<![\p{L}\p{N}_])\p{L}(?![\p{L}\p{N}_])/gu, '')
     .replace(/\s+/g, ' ');
   return {

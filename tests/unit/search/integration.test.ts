@@ -75,14 +75,6 @@ describe('records and vocabulary beyond the cards', () => {
     expect(r.content).toContain('Pick model; , and projections.');
     for (const absent of ['Site nav', 'Home', 'Footer', 'secret', 'icon', ' q,', ' k '])
       expect(r.content).not.toContain(absent);
-    const ledger = pageRecord(
-      '<main><h1>Memory model</h1><p>GPU memory</p><div data-pagefind-ignore><table><tr><td>LitGPT run</td></tr></table></div><p>after</p></main>',
-      { url: '/about/memory/', kind: 'Reference', keywords: [] },
-      'en',
-    );
-    expect(ledger.content).toContain('GPU memory');
-    expect(ledger.content).toContain('after');
-    expect(ledger.content).not.toContain('LitGPT run');
   });
 
   it('reads a card page as title, summary and body, not its quiz or sources', () => {
