@@ -121,12 +121,16 @@ export default function VramCalculator({
   useEffect(() => {
     setOrigin(location.origin);
     const p = new URLSearchParams(location.search);
-    const fromSearch = (search: string) =>
-      loadModel().then((m) => {
+    // The model loads on demand: a reader may change a field before it arrives. Their edits win over the URL's.
+    const fromSearch = (search: string) => {
+      const before = latest.current;
+      return loadModel().then((m) => {
         const r = m.readControls(search, defaults, reserved);
+        const edits = Object.entries(latest.current).filter(([k, v]) => before[k] !== v);
         setNotices(r.notices);
-        apply(r.controls);
+        apply({ ...r.controls, ...Object.fromEntries(edits) });
       });
+    };
     if ([...p.keys()].some((k) => !reserved.includes(k))) fromSearch(location.search);
     if (!embed) return;
     host.current = { origin: exactOrigin(p.get('host')), frame: (p.get('frame') ?? '').slice(0, 64) };
