@@ -227,11 +227,13 @@ test('axe: the header results popup, light and dark', async ({ page }) => {
 });
 
 // 150 kB held at 40 cards; the index and the result fragments grow with the deck (160 kB measured at 67 cards), so
-// the budget is 200 kB for a deck of up to 100 cards (Pagefind's WASM and loader are about half of it).
-test('a first query on the deck downloads under 200 kB', async () => {
+// the budget was 200 kB for a deck of up to 100 cards (Pagefind's WASM and loader are about half of it). 220 kB since
+// /about/memory/ carries the published-run ledger and the post-training tables (209 kB measured at 82 cards): leaving
+// them out of its search record dropped the page from the results for "gpu memory", which search-find.spec holds.
+test('a first query on the deck downloads under 220 kB', async () => {
   test.slow();
   // Serves the build itself with gzip (as astro preview and static hosts do) and reads Chromium's network log.
   const bench = await benchSearch({ dist: process.env.SEARCH_DIST ?? 'dist', query: 'reward model' });
   expect(bench.results.shown).toBeGreaterThan(0);
-  expect(bench.firstQuery.bytes, JSON.stringify(bench.firstQuery.byUrl)).toBeLessThan(200_000);
+  expect(bench.firstQuery.bytes, JSON.stringify(bench.firstQuery.byUrl)).toBeLessThan(220_000);
 });
