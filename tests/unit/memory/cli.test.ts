@@ -8,6 +8,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { vramBadgeSvg } from '../../../src/lib/badge/vram.ts';
 import { estimateMemory, GPU_PRESETS, MODEL_PRESETS } from '../../../src/lib/memory/index.ts';
+import { STEP_DEFAULTS } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -114,22 +115,7 @@ describe('vram CLI', () => {
       gpus: 4,
       sharding: 'zero3',
       doubleQuant: true,
-      trainer: 'sft',
-      reference: 'model',
-      klPenalty: false,
-      generations: 8,
-      completion: 512,
-      vllmShare: 0,
-      loss: 'chunked',
-      loraDropout: 0,
-      adapterFp32: true,
-      quantSavesInput: false,
-      quantizeHead: false,
-      trainHead: false,
-      trainEmbeddings: false,
-      optimizerImpl: 'foreach',
-      accumulation: 1,
-      offload: 'none',
+      ...STEP_DEFAULTS,
     });
   });
 

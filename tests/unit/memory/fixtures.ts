@@ -1,6 +1,11 @@
 // Shared by the memory model's tests. Custom architectures used by the tests live with the published figures in the
 // library.
-import { type Estimate, estimateMemory, type TrainingInput } from '../../../src/lib/memory/index.ts';
+import {
+  type Estimate,
+  estimateMemory,
+  type NormalizedInput,
+  type TrainingInput,
+} from '../../../src/lib/memory/index.ts';
 
 export { GPT3_175B, LLAMA_65B } from '../../../src/lib/memory/published.ts';
 
@@ -10,3 +15,23 @@ export function est(input: TrainingInput): Estimate {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.estimate;
 }
+
+/** What normalize() fills in for the trainer and step settings a test does not give (pinned once for every test). */
+export const STEP_DEFAULTS: Partial<NormalizedInput> = {
+  trainer: 'sft',
+  reference: 'model',
+  klPenalty: false,
+  generations: 8,
+  completion: 512,
+  vllmShare: 0,
+  loss: 'chunked',
+  loraDropout: 0,
+  adapterFp32: true,
+  quantSavesInput: false,
+  quantizeHead: false,
+  trainHead: false,
+  trainEmbeddings: false,
+  optimizerImpl: 'foreach',
+  accumulation: 1,
+  offload: 'none',
+};

@@ -10,7 +10,7 @@ import {
   statesBytes,
   type TrainingInput,
 } from '../../../src/lib/memory/index.ts';
-import { est } from './fixtures.ts';
+import { est, STEP_DEFAULTS } from './fixtures.ts';
 
 const P7 = 6_738_415_616;
 
@@ -290,22 +290,7 @@ describe('overhead and totals', () => {
       gpus: 1,
       sharding: 'none',
       doubleQuant: false,
-      trainer: 'sft',
-      reference: 'model',
-      klPenalty: false,
-      generations: 8,
-      completion: 512,
-      vllmShare: 0,
-      loss: 'chunked',
-      loraDropout: 0,
-      adapterFp32: true,
-      quantSavesInput: false,
-      quantizeHead: false,
-      trainHead: false,
-      trainEmbeddings: false,
-      optimizerImpl: 'foreach',
-      accumulation: 1,
-      offload: 'none',
+      ...STEP_DEFAULTS,
     });
     expect(e.presetId).toBe('llama-2-7b');
   });
