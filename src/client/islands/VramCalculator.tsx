@@ -15,9 +15,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CalculatorField } from '../../lib/memory/fields.ts';
 import type { Notice } from '../../lib/memory/url-state.ts';
 import type { CalculatorView } from '../../lib/memory/view.ts';
-import { routes } from '../../lib/site/routes.ts';
-import { withBase } from '../../lib/site/url.ts';
-import { TrainerFields, TrainerModels } from './calculator/TrainerFields.tsx';
+import { TrainerFields } from './calculator/TrainerFields.tsx';
 import PhaseTable from './calculator/PhaseTable.tsx';
 import './VramCalculator.css';
 
@@ -27,6 +25,11 @@ export interface GpuOption {
   name: string;
   memoryGB: number;
   usableBytes: number;
+}
+export interface Links {
+  calculator: string;
+  aboutMemory: string;
+  embedScript: string;
 }
 export interface Props {
   /** the view of `defaults`, computed at build time (computeView) */
@@ -38,8 +41,8 @@ export interface Props {
   gpus: GpuOption[];
   /** render for an iframe: no share tools, height reported to the host page */
   embed?: boolean;
-  /** site base path for links */
-  base?: string;
+  /** the site's links the island shows, resolved at build time (routes.ts + base path) so no route table ships */
+  links: Links;
   /** per method: the error of similar published runs, one sentence (src/lib/memory/ledger.ts errorBandText) */
   bands?: Record<string, string>;
 }
@@ -63,10 +66,12 @@ const GROUPS: [string, string][] = [
 /** Query names the embed loader adds for itself. */
 const EMBED_RESERVED = ['host', 'frame'];
 
-type ViewModule = typeof import('../../lib/memory/view.ts');
+type ViewModule = typeof import('./calculator/engine.ts');
 let viewModule: Promise<ViewModule> | undefined;
+/** The loaded engine, for the parts of the display that come with it (set before any estimate of its own exists). */
+let engine: ViewModule | undefined;
 const loadModel = (): Promise<ViewModule> => {
-  viewModule ??= import('../../lib/memory/view.ts');
+  viewModule ??= import('./calculator/engine.ts').then((m) => (engine = m));
   return viewModule;
 };
 
@@ -93,7 +98,7 @@ export default function VramCalculator({
   fields,
   gpus,
   embed = false,
-  base = '/',
+  links,
   bands = {},
 }: Props) {
   const uid = useId();
@@ -282,7 +287,7 @@ export default function VramCalculator({
   const fits = result && gpu ? !!result.fits.find((f) => f.id === gpu.id)?.fits : null;
   // A colocated vLLM engine takes its share of the GPU first: the line marks what is left for training.
   const room = gpu ? gpu.usableBytes - (result?.trainer?.vllmBytes ?? 0) : 0;
-  const embedCode = `<script src="${origin}${withBase(base, routes.embedScript())}" ${view.embed
+  const embedCode = `<script src="${origin}${links.embedScript}" ${view.embed
     .map(([k, v]) => `data-${k}="${attr(v)}"`)
     .join(' ')} async></script>`;
   const copy = (text: string, what: string) =>
@@ -308,7 +313,7 @@ export default function VramCalculator({
       <div class="vc-form">
         {GROUPS.map(([group, legend]) =>
           group === 'trainer' ? (
-            <TrainerFields key={group} about={`${withBase(base, routes.aboutMemory())}#post-training`}>
+            <TrainerFields key={group} about={`${links.aboutMemory}#post-training`}>
               {controls(group)}
             </TrainerFields>
           ) : (
@@ -404,7 +409,7 @@ export default function VramCalculator({
                 </tr>
               </tfoot>
             </table>
-            {result.trainer && <TrainerModels t={result.trainer} fmt={(b) => fmt(b, unit)} />}
+            {result.trainer && engine && <engine.TrainerModels t={result.trainer} fmt={(b) => fmt(b, unit)} />}
             <p class="vc-note">
               {result.params.total.toLocaleString('en-US')} parameters,{' '}
               {result.params.trainable.toLocaleString('en-US')} trainable.{' '}
@@ -419,7 +424,7 @@ export default function VramCalculator({
             {bands[q.method ?? ''] && (
               <p class="vc-note">
                 {bands[q.method ?? '']}{' '}
-                <a href={`${withBase(base, routes.aboutMemory())}#ledger`}>The published runs</a>
+                <a href={`${links.aboutMemory}#ledger`}>The published runs</a>
               </p>
             )}
             {gpu && result.maxBatch !== null && result.maxSeq !== null && (
@@ -462,11 +467,11 @@ export default function VramCalculator({
         )}
         {embed ? (
           <p class="vc-note">
-            <a href={`${withBase(base, routes.calculator())}?${view.query}`} target="_blank" rel="noopener">
+            <a href={`${links.calculator}?${view.query}`} target="_blank" rel="noopener">
               Open in the full calculator
             </a>{' '}
             ·{' '}
-            <a href={withBase(base, routes.aboutMemory())} target="_blank" rel="noopener">
+            <a href={links.aboutMemory} target="_blank" rel="noopener">
               How it is computed
             </a>
           </p>

@@ -1,0 +1,4 @@
+// What the calculator imports on the reader's first input: the memory model's view (src/lib/memory/view.ts) and the
+// parts of the display that only an estimate from it can need (the page's build-time view has no trainer).
+export * from '../../../lib/memory/view.ts';
+export { TrainerModels } from './TrainerModels.tsx';
