@@ -12,6 +12,8 @@ import { cspNarrow } from './src/astro/csp-narrow.ts';
 
 // The theme is set before first paint by a tiny inline script (no flash); CSP allows it by its hash.
 const themeInit = readFileSync(new URL('./src/client/theme-init.js', import.meta.url), 'utf8');
+// The embed's pages set their theme from the host page's data-theme the same way (src/client/embed-theme.js).
+const embedTheme = readFileSync(new URL('./src/client/embed-theme.js', import.meta.url), 'utf8');
 const sha256 = (/** @type {string} */ s) => `sha256-${createHash('sha256').update(s).digest('base64')}`;
 
 // Each content folder (and each way of loading cards) gets its own content-layer cache, so a fixture or benchmark deck
@@ -56,7 +58,7 @@ export default defineConfig({
         "form-action 'self'",
       ],
       scriptDirective: {
-        hashes: [/** @type {any} */ (sha256(themeInit))],
+        hashes: [/** @type {any} */ (sha256(themeInit)), /** @type {any} */ (sha256(embedTheme))],
         resources: ["'self'", "'wasm-unsafe-eval'"],
       },
     },

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml as decodeEntities } from '../../src/lib/html/entities.ts';
 import { EMBED_ALIASES, EMBED_ATTRIBUTES } from '../../src/lib/memory/embed.ts';
+import { EMBED_OPTIONS } from '../../src/lib/memory/embed-options.ts';
 import { MODEL_PRESETS, PARAMS } from '../../src/lib/memory/index.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { distHas, readDist } from '../support/dist.ts';
@@ -18,10 +19,15 @@ describe('/embed.js', () => {
 
   it('accepts exactly the table’s URL names and aliases as data-* attributes', () => {
     const js = readDist(routes.embedScript());
-    const call = /\}\)\((\[[^\]]*\]), (\{[^}]*\})\);\s*$/.exec(js);
+    const call = /\}\)\(([\s\S]*)\);\s*$/.exec(js);
     expect(call, 'the loader is called with the accepted names').not.toBeNull();
-    expect(JSON.parse(call?.[1] ?? '[]')).toEqual(EMBED_ATTRIBUTES);
-    expect(JSON.parse(call?.[2] ?? '{}')).toEqual(EMBED_ALIASES);
+    const [names, aliases, pages, options] = JSON.parse(`[${call?.[1] ?? ''}]`);
+    expect(names).toEqual(EMBED_ATTRIBUTES);
+    expect(aliases).toEqual(EMBED_ALIASES);
+    // Each layout's page is built, and the options are the embed's own (embed-options.ts).
+    for (const page of Object.values(pages as Record<string, { path: string }>))
+      expect(distHas(`${page.path}index.html`), page.path).toBe(true);
+    expect(options).toEqual(Object.values(EMBED_OPTIONS).map((o) => o.name));
     expect(js).toMatch(/^\/\*! Fine-Tuning Cards VRAM calculator loader\./);
   });
 });

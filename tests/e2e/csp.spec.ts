@@ -38,7 +38,9 @@ async function hydrateIslands(page: Page) {
   for (let i = 0; i < n; i++) await islands.nth(i).scrollIntoViewIfNeeded();
   // Astro drops the `ssr` attribute once an island has hydrated.
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-  // Change the first choice so the island re-renders under the policy.
+  // Open what an island folds away (the compact embed), then change the first choice so it re-renders under the policy.
+  const folded = page.locator('astro-island details:not([open]) > summary');
+  while ((await folded.count()) > 0) await folded.first().click();
   const choice = page.locator('astro-island input[type="radio"]:not(:checked), astro-island select').first();
   if ((await choice.count()) > 0) {
     if ((await choice.evaluate((el) => el.tagName)) === 'SELECT') await choice.selectOption({ index: 1 });
@@ -104,6 +106,11 @@ const PAGE_TYPES: PageType[] = [
   { name: 'selector', path: built('selector') ? 'selector/' : undefined, use: hydrateIslands },
   { name: 'calculator', path: built('calculator') ? 'calculator/' : undefined, use: hydrateIslands },
   { name: 'embed', path: built('embed/calculator') ? 'embed/calculator/' : undefined, use: hydrateIslands },
+  {
+    name: 'full embed',
+    path: built('embed/calculator/full') ? 'embed/calculator/full/?theme=dark' : undefined,
+    use: hydrateIslands,
+  },
   {
     name: 'search',
     path: built('search') ? 'search/?q=lora' : undefined,

@@ -22,6 +22,14 @@ test.beforeAll(async ({ baseURL }) => {
       </script>`);
       return;
     }
+    if (req.url?.startsWith('/layouts')) {
+      // The embed's own options: the compact default in the dark theme, and the full layout.
+      res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>Two widgets</h1>
+        <script src="${widget}" data-model="qwen3-8b" data-method="qlora" data-gpu="rtx-4090" data-theme="dark" async></script>
+        <script src="${widget}" data-model="qwen3-8b" data-layout="full" async></script>
+      </body></html>`);
+      return;
+    }
     if (req.url?.startsWith('/crafted')) {
       // Every data-* the table names is passed on; others are not; the widget refuses bad values itself.
       res.end(`<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>Host</h1>
@@ -60,8 +68,9 @@ test('renders on another origin with the loader state, resizes, and stays isolat
   await expect(total).toContainText('RTX 4090');
   const before = (await total.textContent()) ?? '';
 
-  // The loader starts at 720px; the widget reports its real height and the frame follows it.
-  await expect.poll(async () => (await iframe.boundingBox())?.height ?? 720).not.toBe(720);
+  // The loader starts at 540px (the compact layout's usual height); the widget reports its real height and the frame
+  // follows it.
+  await expect.poll(async () => (await iframe.boundingBox())?.height ?? 540).not.toBe(540);
   const settled = (await iframe.boundingBox())?.height ?? 0;
   expect(settled).toBeGreaterThan(200);
 
@@ -117,4 +126,51 @@ test('passes the table’s data-* attributes on, and the widget keeps hostile va
     `${site.base}calculator/?model=llama-3.1-8b&method=lora&seq=4096&gpu=none`,
   );
   expect(new URL(baseURL ?? '').origin).toBe(src.origin);
+});
+
+test('compact by default at 390 px: the estimate first, settings folded; data-layout="full" and data-theme', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${hostOrigin}/layouts`);
+  const frames = page.locator('iframe[data-ftc-vram]');
+  await expect(frames).toHaveCount(2);
+  expect(new URL((await frames.nth(0).getAttribute('src')) ?? '').pathname).toBe(`${site.base}embed/calculator/`);
+  expect(new URL((await frames.nth(1).getAttribute('src')) ?? '').pathname).toBe(`${site.base}embed/calculator/full/`);
+
+  const compact = page.frameLocator('iframe[data-ftc-vram] >> nth=0');
+  await expect(compact.locator('.vc-total')).toContainText(/\d+(\.\d+)? GB fits NVIDIA GeForce RTX 4090/);
+  await expect(compact.getByRole('link', { name: 'VRAM calculator' })).toHaveAttribute('target', '_blank');
+  await expect(compact.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // Settings and details are folded: the model field is in the page but not shown until the reader opens them.
+  const settings = compact.locator('summary', { hasText: 'Change the model and settings (Qwen3 8B · QLoRA)' });
+  await expect(settings).toBeVisible();
+  await expect(compact.getByLabel('Sequence length')).toBeHidden();
+  await expect(compact.locator('.vc-gpus')).toBeHidden();
+  // The frame follows the widget's height, which stays within 700 px on a phone.
+  await expect.poll(async () => (await frames.nth(0).boundingBox())?.height ?? 0).toBeLessThan(700);
+  await expect.poll(async () => (await frames.nth(0).boundingBox())?.height ?? 0).toBeGreaterThan(250);
+  // Opening the settings by keyboard shows the fields; a change updates the estimate.
+  const before = (await compact.locator('.vc-total').textContent()) ?? '';
+  await settings.focus();
+  await page.keyboard.press('Enter');
+  await compact.getByLabel('Sequence length').fill('8192');
+  await expect(compact.locator('.vc-total')).not.toHaveText(before);
+  await expect.poll(async () => (await frames.nth(0).boundingBox())?.height ?? 0).toBeGreaterThan(700);
+
+  // The full layout shows the form and the tables at once, in the default light theme.
+  const full = page.frameLocator('iframe[data-ftc-vram] >> nth=1');
+  await expect(full.getByLabel('Sequence length')).toBeVisible();
+  await expect(full.locator('.vc-gpus')).toBeVisible();
+  await expect(full.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(full.locator('summary')).toHaveCount(0);
+});
+
+test('embed options it does not know are ignored with a notice', async ({ page, baseURL }) => {
+  await page.goto(new URL(`${site.base}embed/calculator/?layout=wide&theme=pink&model=qwen3-8b`, baseURL).href);
+  const notices = page.locator('.vc-notices');
+  await expect(notices).toContainText('data-layout="wide" is not one of compact, full: compact is used.');
+  await expect(notices).toContainText('data-theme="pink" is not one of light, dark, auto: light is used.');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('.vc-total')).toContainText('GB');
 });

@@ -24,6 +24,9 @@ const PAGES: Record<string, string> = {
   'about memory': routes.aboutMemory(),
   'not found': '404.html',
   embed: routes.embedCalculator(),
+  // Embeds are light unless the host page asks (data-theme): the dark and auto themes get their own runs.
+  'embed, dark theme': `${routes.embedCalculator()}?theme=dark`,
+  'embed, full layout, system theme': `${routes.embedCalculatorFull()}?theme=auto`,
 };
 const WIDTHS = [320, 390, 1280];
 const SCHEMES = ['light', 'dark'] as const;

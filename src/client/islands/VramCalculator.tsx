@@ -11,7 +11,9 @@
  * the query. The widget posts `{ type: 'ftc-vram:resize', frame, height }` to that origin only, and acts on one
  * message, `{ type: 'ftc-vram:set', query }`, only when it comes from the parent window with exactly that origin.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { EmbedLayout } from '../../lib/memory/embed-options.ts';
 import type { CalculatorField } from '../../lib/memory/fields.ts';
 import type { Notice } from '../../lib/memory/url-state.ts';
 import type { CalculatorView } from '../../lib/memory/view.ts';
@@ -30,6 +32,8 @@ export interface Links {
   calculator: string;
   aboutMemory: string;
   embedScript: string;
+  /** the site's name, for the embed's title line */
+  siteName: string;
 }
 export interface Props {
   /** the view of `defaults`, computed at build time (computeView) */
@@ -41,6 +45,11 @@ export interface Props {
   gpus: GpuOption[];
   /** render for an iframe: no share tools, height reported to the host page */
   embed?: boolean;
+  /** embeds: compact puts the estimate first and folds the settings and the details (embed-options.ts) */
+  layout?: EmbedLayout;
+  /** embeds: the query names that are not parameters (all, and those the loader adds for itself), from
+   *  embed-options.ts at build time so the island does not ship that module */
+  embedNames?: { reserved: readonly string[]; loader: readonly string[] };
   /** the site's links the island shows, resolved at build time (routes.ts + base path) so no route table ships */
   links: Links;
   /** per method: the error of similar published runs, one sentence (src/lib/memory/ledger.ts errorBandText) */
@@ -63,8 +72,6 @@ const GROUPS: [string, string][] = [
   ['training', 'Training'],
   ['gpus', 'GPUs'],
 ];
-/** Query names the embed loader adds for itself. */
-const EMBED_RESERVED = ['host', 'frame'];
 
 type ViewModule = typeof import('./calculator/engine.ts');
 let viewModule: Promise<ViewModule> | undefined;
@@ -98,6 +105,8 @@ export default function VramCalculator({
   fields,
   gpus,
   embed = false,
+  layout = 'full',
+  embedNames = { reserved: [], loader: [] },
   links,
   bands = {},
 }: Props) {
@@ -112,7 +121,7 @@ export default function VramCalculator({
   const root = useRef<HTMLDivElement>(null);
   const latest = useRef(q);
   const host = useRef<{ origin: string | null; frame: string }>({ origin: null, frame: '' });
-  const reserved = embed ? EMBED_RESERVED : [];
+  const reserved = embedNames.reserved;
 
   const apply = (next: Query) => {
     latest.current = next;
@@ -132,11 +141,14 @@ export default function VramCalculator({
       return loadModel().then((m) => {
         const r = m.readControls(search, defaults, reserved);
         const edits = Object.entries(latest.current).filter(([k, v]) => before[k] !== v);
-        setNotices(r.notices);
+        // The embed's own options (layout, theme) were applied by the page; a value it does not know gets a notice.
+        setNotices([...(embed ? m.embedOptionNotices(search) : []), ...r.notices]);
         apply({ ...r.controls, ...Object.fromEntries(edits) });
       });
     };
-    if ([...p.keys()].some((k) => !reserved.includes(k))) fromSearch(location.search);
+    // An embed also reads its query for the notices about its own options.
+    const own = embedNames.loader;
+    if ([...p.keys()].some((k) => !own.includes(k))) fromSearch(location.search);
     if (!embed) return;
     host.current = { origin: exactOrigin(p.get('host')), frame: (p.get('frame') ?? '').slice(0, 64) };
     const onMessage = (e: MessageEvent) => {
@@ -297,9 +309,53 @@ export default function VramCalculator({
     );
   const bad = errors.map(([k]) => labelOf(k));
   let x = 0;
+  const compact = embed && layout === 'compact';
+  const chosen = (key: string) =>
+    fields.find((f) => f.key === key)?.options?.find(([v]) => v === q[key])?.[1] ?? q[key];
+  const summaryOf = () => `${chosen('model')} · ${chosen('method')}`;
+  // Compact embeds fold a part away (a native <details>: it works without JS); the other layouts show it inline.
+  const fold = (summary: string, body: ComponentChildren, open?: boolean) =>
+    compact ? (
+      <details class="vc-fold" open={open}>
+        <summary>{summary}</summary>
+        {body}
+      </details>
+    ) : (
+      body
+    );
+  const form = (
+    <div class="vc-form">
+      {GROUPS.map(([group, legend]) =>
+        group === 'trainer' ? (
+          <TrainerFields key={group} about={`${links.aboutMemory}#post-training`}>
+            {controls(group)}
+          </TrainerFields>
+        ) : (
+          <fieldset class="vc-group" key={group}>
+            <legend>{legend}</legend>
+            {controls(group)}
+            {group === 'model' && q.model === 'custom' && controls('architecture')}
+          </fieldset>
+        ),
+      )}
+    </div>
+  );
 
   return (
-    <div class={embed ? 'vc vc-embed' : 'vc'} ref={root} onFocusCapture={loadModel} onPointerEnter={loadModel}>
+    <div
+      class={embed ? `vc vc-embed${compact ? ' vc-compact' : ''}` : 'vc'}
+      ref={root}
+      onFocusCapture={loadModel}
+      onPointerEnter={loadModel}
+    >
+      {embed && (
+        <p class="vc-title">
+          <a href={`${links.calculator}?${view.query}`} target="_blank" rel="noopener">
+            VRAM calculator
+          </a>{' '}
+          · {links.siteName}
+        </p>
+      )}
       {notices.length > 0 && (
         <div class="vc-notices" role="status">
           <p>Parts of this link were ignored:</p>
@@ -310,27 +366,13 @@ export default function VramCalculator({
           </ul>
         </div>
       )}
-      <div class="vc-form">
-        {GROUPS.map(([group, legend]) =>
-          group === 'trainer' ? (
-            <TrainerFields key={group} about={`${links.aboutMemory}#post-training`}>
-              {controls(group)}
-            </TrainerFields>
-          ) : (
-            <fieldset class="vc-group" key={group}>
-              <legend>{legend}</legend>
-              {controls(group)}
-              {group === 'model' && q.model === 'custom' && controls('architecture')}
-            </fieldset>
-          ),
-        )}
-      </div>
+      {!compact && form}
 
       <section class="vc-result" aria-labelledby={id('result')}>
         <h2 id={id('result')} class="vc-h">
           Estimate per GPU
         </h2>
-        {controls('display')}
+        {!compact && controls('display')}
         <p class="vc-total" aria-live="polite" aria-atomic="true">
           {result ? (
             <>
@@ -377,92 +419,98 @@ export default function VramCalculator({
               })}
               {gpu && <line class="vc-cap" x1={(room / scale) * 1000} x2={(room / scale) * 1000} y1={0} y2={48} />}
             </svg>
-            <table class="vc-table vc-parts">
-              <caption class="vc-sr">Components of the per-GPU estimate</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Component</th>
-                  <th scope="col">{unit}</th>
-                  <th scope="col">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {COMPONENTS.map(([c, label]) => {
-                  const b = (result.components as Record<string, number>)[c] as number;
-                  return (
-                    <tr key={c}>
-                      <th scope="row">
-                        <span class={`vc-swatch vc-c-${c}`} aria-hidden="true" />
-                        {label}
-                      </th>
-                      <td>{fmt(b, unit)}</td>
-                      <td>{`${((b / total) * 100).toFixed(1)}%`}</td>
+            {fold(
+              'Details: components, phases and GPUs',
+              <>
+                {compact && controls('display')}
+                <table class="vc-table vc-parts">
+                  <caption class="vc-sr">Components of the per-GPU estimate</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Component</th>
+                      <th scope="col">{unit}</th>
+                      <th scope="col">Share</th>
                     </tr>
-                  );
-                })}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">Total per GPU</th>
-                  <td>{fmt(total, unit)}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-            {result.trainer && engine && <engine.TrainerModels t={result.trainer} fmt={(b) => fmt(b, unit)} />}
-            <p class="vc-note">
-              {result.params.total.toLocaleString('en-US')} parameters,{' '}
-              {result.params.trainable.toLocaleString('en-US')} trainable.{' '}
-              {unit === 'GB' ? 'GB = 10⁹ bytes.' : 'GiB = 2³⁰ bytes.'}
-            </p>
-            <PhaseTable result={result} fmt={(b) => fmt(b, unit)} />
-            {result.warnings.map((w) => (
-              <p class="vc-note" key={w}>
-                {w}
-              </p>
-            ))}
-            {bands[q.method ?? ''] && (
-              <p class="vc-note">
-                {bands[q.method ?? '']}{' '}
-                <a href={`${links.aboutMemory}#ledger`}>The published runs</a>
-              </p>
-            )}
-            {gpu && result.maxBatch !== null && result.maxSeq !== null && (
-              <p class="vc-limits">
-                On the {gpu.name}: largest micro-batch <strong>{result.maxBatch}</strong>, longest sequence{' '}
-                <strong>{result.maxSeq.toLocaleString('en-US')}</strong> tokens
-                {result.maxSeq > 0 && result.maxSeq === result.contextLength ? ' (the model’s context length)' : ''}.
-              </p>
-            )}
-            <table class="vc-table vc-gpus">
-              <caption>
-                Fit on common GPUs ({result.gpus > 1 ? `per GPU, ${result.gpus} GPUs` : 'one GPU'}): the size each is
-                sold as, and the memory its driver reports
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">GPU (sold as)</th>
-                  <th scope="col">Usable GB</th>
-                  <th scope="col">Usable GiB</th>
-                  <th scope="col">Fits?</th>
-                </tr>
-              </thead>
-              <tbody>
-                {gpus.map((g) => {
-                  const ok = result.fits.find((f) => f.id === g.id)?.fits;
-                  return (
-                    <tr key={g.id} class={g.id === gpu?.id ? 'vc-current' : undefined}>
-                      <th scope="row">
-                        {g.name} <span class="vc-sold">({g.memoryGB} GB)</span>
-                      </th>
-                      <td>{num(g.usableBytes / 1e9)}</td>
-                      <td>{num(g.usableBytes / 2 ** 30)}</td>
-                      <td class={ok ? 'vc-ok' : 'vc-bad'}>{ok ? 'Yes' : 'No'}</td>
+                  </thead>
+                  <tbody>
+                    {COMPONENTS.map(([c, label]) => {
+                      const b = (result.components as Record<string, number>)[c] as number;
+                      return (
+                        <tr key={c}>
+                          <th scope="row">
+                            <span class={`vc-swatch vc-c-${c}`} aria-hidden="true" />
+                            {label}
+                          </th>
+                          <td>{fmt(b, unit)}</td>
+                          <td>{`${((b / total) * 100).toFixed(1)}%`}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">Total per GPU</th>
+                      <td>{fmt(total, unit)}</td>
+                      <td />
                     </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                  </tfoot>
+                </table>
+                {result.trainer && engine && <engine.TrainerModels t={result.trainer} fmt={(b) => fmt(b, unit)} />}
+                <p class="vc-note">
+                  {result.params.total.toLocaleString('en-US')} parameters,{' '}
+                  {result.params.trainable.toLocaleString('en-US')} trainable.{' '}
+                  {unit === 'GB' ? 'GB = 10⁹ bytes.' : 'GiB = 2³⁰ bytes.'}
+                </p>
+                <PhaseTable result={result} fmt={(b) => fmt(b, unit)} />
+                {result.warnings.map((w) => (
+                  <p class="vc-note" key={w}>
+                    {w}
+                  </p>
+                ))}
+                {bands[q.method ?? ''] && (
+                  <p class="vc-note">
+                    {bands[q.method ?? '']} <a href={`${links.aboutMemory}#ledger`}>The published runs</a>
+                  </p>
+                )}
+                {gpu && result.maxBatch !== null && result.maxSeq !== null && (
+                  <p class="vc-limits">
+                    On the {gpu.name}: largest micro-batch <strong>{result.maxBatch}</strong>, longest sequence{' '}
+                    <strong>{result.maxSeq.toLocaleString('en-US')}</strong> tokens
+                    {result.maxSeq > 0 && result.maxSeq === result.contextLength ? ' (the model’s context length)' : ''}
+                    .
+                  </p>
+                )}
+                <table class="vc-table vc-gpus">
+                  <caption>
+                    Fit on common GPUs ({result.gpus > 1 ? `per GPU, ${result.gpus} GPUs` : 'one GPU'}): the size each
+                    is sold as, and the memory its driver reports
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">GPU (sold as)</th>
+                      <th scope="col">Usable GB</th>
+                      <th scope="col">Usable GiB</th>
+                      <th scope="col">Fits?</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {gpus.map((g) => {
+                      const ok = result.fits.find((f) => f.id === g.id)?.fits;
+                      return (
+                        <tr key={g.id} class={g.id === gpu?.id ? 'vc-current' : undefined}>
+                          <th scope="row">
+                            {g.name} <span class="vc-sold">({g.memoryGB} GB)</span>
+                          </th>
+                          <td>{num(g.usableBytes / 1e9)}</td>
+                          <td>{num(g.usableBytes / 2 ** 30)}</td>
+                          <td class={ok ? 'vc-ok' : 'vc-bad'}>{ok ? 'Yes' : 'No'}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </>,
+            )}
           </>
         )}
         {embed ? (
@@ -491,6 +539,7 @@ export default function VramCalculator({
           </div>
         )}
       </section>
+      {compact && fold(`Change the model and settings (${summaryOf()})`, form, errors.length > 0)}
     </div>
   );
 }

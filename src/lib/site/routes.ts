@@ -20,6 +20,7 @@ export const routes = {
   daily: () => 'daily/',
   day: (day: string) => `daily/${day}/`,
   embedCalculator: () => 'embed/calculator/',
+  embedCalculatorFull: () => 'embed/calculator/full/',
   review: () => 'review/',
   /** Every card's quiz as review questions (src/lib/review/question.ts), fetched only by the review page. */
   reviewQuestions: () => 'review/questions.json',

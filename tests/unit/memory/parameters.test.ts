@@ -134,9 +134,14 @@ describe('consumers derived from the table', () => {
     expect(EMBED_ATTRIBUTES).toEqual([...PARAMS.map((p) => p.url), ...PARAMS.flatMap((p) => p.aliases ?? [])]);
     expect(EMBED_ALIASES).toEqual({ preset: 'model', 'chunked-loss': 'loss' });
     const js = embedScript(embedLoader.toString());
-    const call = /\}\)\((\[[^\]]*\]), (\{[^}]*\})\);\n$/.exec(js);
-    expect(call && JSON.parse(call[1] as string)).toEqual(EMBED_ATTRIBUTES);
-    expect(call && JSON.parse(call[2] as string)).toEqual(EMBED_ALIASES);
+    // The loader's arguments are JSON values: together they read as one JSON array.
+    const call = /\}\)\(([\s\S]*)\);\n$/.exec(js);
+    expect(call && JSON.parse(`[${call[1]}]`)).toEqual([
+      EMBED_ATTRIBUTES,
+      EMBED_ALIASES,
+      { compact: { path: 'embed/calculator/', height: 540 }, full: { path: 'embed/calculator/full/', height: 720 } },
+      ['layout', 'theme'],
+    ]);
   });
 
   it('<Vram> props: every training input by its field name', () => {

@@ -2,3 +2,4 @@
 // parts of the display that only an estimate from it can need (the page's build-time view has no trainer).
 export * from '../../../lib/memory/view.ts';
 export { TrainerModels } from './TrainerModels.tsx';
+export { embedOptionNotices } from '../../../lib/memory/embed-notices.ts';
