@@ -28,7 +28,16 @@ const ISLAND_JS = 15 * KB;
 // them out is the way back under 10 kB.
 // 14 kB with the memory model by phases (its loss, LoRA-input, optimizer, offload and sharding terms and nine
 // table entries): 13.4 kB measured. The page-load budget above (15 kB) is unchanged.
-const ISLAND_LAZY_JS = 14 * KB;
+// 14.2 kB with the plan tools (below): they use the memory model from this chunk rather than a copy of their own (14 kB
+// more when they open), and sharing it makes the chunk export its functions to them: +0.1 kB (13,993 → 14,102 bytes).
+const ISLAND_LAZY_JS = 14.2 * KB;
+// The calculator's plan tools (src/client/islands/calculator/PlanPanel.tsx: src/lib/plan, which writes and reads
+// Axolotl and LLaMA-Factory YAML with the yaml package, and the TRL script) load only when the reader opens "Export a
+// starter plan" or "Import a config", as issue #13 allows; they are not part of an estimate, so they have a cap of
+// their own rather than the estimate's ISLAND_LAZY_JS. 46.9 kB measured beyond the page and the memory model (the
+// yaml package is about 30 kB of it).
+const PLAN_CHUNK = /^_astro\/PlanPanel\.[^/]+\.js$/;
+const PLAN_LAZY_JS = 48 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
 // Ctrl/Cmd+K. With the theme toggle, it is what the layout loads on every page.
 const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;
@@ -243,15 +252,31 @@ describe(`page weight of ${DIST}`, () => {
         const pageJs = withoutRegistration(w.js);
         const js = sum(pageJs) + w.inlineJs;
         const detail = [...pageJs].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
-        const lazy = sum(w.islandLazyJs);
-        const lazyDetail = [...w.islandLazyJs].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+        // The plan tools' chunk is weighed apart: what opening them adds beyond the page and the estimate's code.
+        const planEntry = [...w.islandLazyJs.keys()].find((f) => PLAN_CHUNK.test(f));
+        const estimate = planEntry
+          ? lazyJs(DIST, site.base, w.islandModules, new Map([...w.js, [planEntry, 0]]))
+          : w.islandLazyJs;
+        const plan = new Map([...w.islandLazyJs].filter(([f]) => !estimate.has(f)));
+        const lazy = sum(estimate);
+        const lazyDetail = [...estimate].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+        const planDetail = [...plan].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
         console.info(
           `/${tool}/: ${kb(js)} gzipped JS at load (external ${kb(sum(w.js))}: ${detail}; inline ${kb(w.inlineJs)}); ` +
-            `on the first input +${kb(lazy)} (${lazyDetail}) = ${kb(js + lazy)}; the service worker registration adds ${kb(sum(w.js) - sum(pageJs))}`,
+            `on the first input +${kb(lazy)} (${lazyDetail}) = ${kb(js + lazy)}; the service worker registration adds ${kb(sum(w.js) - sum(pageJs))}` +
+            (plan.size ? `; the plan tools on opening +${kb(sum(plan))} (${planDetail})` : ''),
         );
         expect(w.hasIsland, `/${tool}/ should hydrate its island`).toBe(true);
         expect(js, `/${tool}/ loads ${kb(js)} of JS: ${detail}`).toBeLessThanOrEqual(ISLAND_JS);
         expect(lazy, `/${tool}/ imports ${kb(lazy)} on demand: ${lazyDetail}`).toBeLessThanOrEqual(ISLAND_LAZY_JS);
+        expect(sum(plan), `/${tool}/ plan tools: ${planDetail}`).toBeLessThanOrEqual(PLAN_LAZY_JS);
+        if (tool === 'calculator') {
+          expect(planEntry, 'the calculator imports its plan tools on demand').toBeDefined();
+          expect(
+            [...w.js.keys()].filter((f) => PLAN_CHUNK.test(f)),
+            'plan code at page load',
+          ).toEqual([]);
+        }
       },
     );
   }

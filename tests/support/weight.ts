@@ -26,6 +26,8 @@ export interface PageWeight {
   inlineJs: number;
   /** The page hydrates at least one island. */
   hasIsland: boolean;
+  /** build paths of the islands' component modules (where their on-demand imports start) */
+  islandModules: string[];
 }
 
 export const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
@@ -85,7 +87,15 @@ export function pageWeight(dist: string, pageFile: string, base: string): PageWe
   followStatic(dist, base, queue, js);
   // What the islands fetch later (e.g. the memory model on the first input), beyond what the page already loaded.
   const islandLazyJs = lazyJs(dist, base, islandModules, js);
-  return { html: gzipSize(html), css, js, islandLazyJs, inlineJs: inline ? gzipSize(inline) : 0, hasIsland };
+  return {
+    html: gzipSize(html),
+    css,
+    js,
+    islandLazyJs,
+    inlineJs: inline ? gzipSize(inline) : 0,
+    hasIsland,
+    islandModules,
+  };
 }
 
 /** gzipped bytes of one module and everything it imports statically, by build path (e.g. a component's script). */

@@ -19,6 +19,7 @@ import type { Notice } from '../../lib/memory/url-state.ts';
 import type { CalculatorView } from '../../lib/memory/view.ts';
 import { TrainerFields } from './calculator/TrainerFields.tsx';
 import PhaseTable from './calculator/PhaseTable.tsx';
+import { PlanTools } from './calculator/PlanTools.tsx';
 import './VramCalculator.css';
 
 type Query = Record<string, string>;
@@ -539,6 +540,16 @@ export default function VramCalculator({
           </div>
         )}
       </section>
+      {!embed && (
+        <PlanTools
+          query={result ? view.query : null}
+          method={q.method ?? ''}
+          onImport={(raw) => {
+            setTouched(true);
+            apply({ ...latest.current, ...raw });
+          }}
+        />
+      )}
       {compact && fold(`Change the model and settings (${summaryOf()})`, form, errors.length > 0)}
     </div>
   );

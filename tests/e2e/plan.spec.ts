@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import site from '../../site.config.mjs';
+import { expectNoAxeViolations } from '../support/axe.ts';
+
+// The calculator's plan tools (issue #13): a starter plan exported in each format (shown, copied, downloaded), a
+// pasted config imported into the state, bad input refused, export → import giving back the same URL state.
+const url = `${site.base}calculator/`;
+const STATE = 'model=qwen2.5-7b&method=lora&rank=32&seq=4096&batch=2&grad-checkpointing=1';
+const file = (page: Page) => page.locator('.vc-plan-file');
+
+async function hydrated(page: Page) {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+async function openExport(page: Page, query = STATE) {
+  await page.goto(`${url}?${query}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Export a starter plan' }).click();
+  await expect(file(page)).toBeVisible();
+}
+
+async function importText(page: Page, text: string) {
+  const open = page.getByRole('button', { name: 'Import a config' });
+  if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click();
+  await page.getByLabel(/Paste an Axolotl or LLaMA-Factory YAML/).fill(text);
+  await page.getByRole('button', { name: 'Apply to the calculator' }).click();
+}
+
+const FORMATS = [
+  ['TRL + PEFT (Python)', 'train.py', ['r=32,', 'max_length=4096,', 'per_device_train_batch_size=2,', 'SFTTrainer(']],
+  [
+    'Axolotl (YAML)',
+    'axolotl.yaml',
+    ['base_model: Qwen/Qwen2.5-7B', 'lora_r: 32', 'sequence_len: 4096', 'micro_batch_size: 2'],
+  ],
+  [
+    'LLaMA-Factory (YAML)',
+    'llama-factory.yaml',
+    ['lora_rank: 32', 'cutoff_len: 4096', 'per_device_train_batch_size: 2'],
+  ],
+] as const;
+
+for (const [format, filename, keys] of FORMATS) {
+  test(`exports the state as ${format}: shown, copied and downloaded as ${filename}`, async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openExport(page);
+    await page.getByRole('radio', { name: format }).check();
+    await expect(file(page)).toHaveAccessibleName(filename);
+    for (const k of keys) await expect(file(page)).toContainText(k);
+    const text = (await file(page).textContent()) ?? '';
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(page.locator('.vc-plan-actions [role="status"]')).toHaveText(`${filename} copied.`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download ${filename}` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(filename);
+    expect(readFileSync((await download.path()) as string, 'utf8')).toBe(text);
+  });
+}
+
+test('the plan follows the form, and an invalid input shows no plan', async ({ page }) => {
+  await openExport(page);
+  await page.getByRole('radio', { name: 'Axolotl (YAML)' }).check();
+  await page.getByLabel('LoRA rank').fill('64');
+  await expect(file(page)).toContainText('lora_r: 64');
+  await page.getByLabel('LoRA rank').fill('0');
+  await expect(page.locator('.vc-plan-export')).toContainText('No plan until every input is valid.');
+  await expect(file(page)).toHaveCount(0);
+});
+
+test('imports an Axolotl YAML: the fields and the URL change, ignored keys are listed with reasons', async ({
+  page,
+}) => {
+  await page.goto(url);
+  await hydrated(page);
+  await importText(
+    page,
+    [
+      'base_model: Qwen/Qwen2.5-7B',
+      'adapter: lora',
+      'lora_r: 64',
+      'sequence_len: 8192',
+      'micro_batch_size: 4',
+      'gradient_checkpointing: true',
+      'learning_rate: 0.0002',
+      'wandb_project: my-run',
+    ].join('\n'),
+  );
+  const status = page.locator('.vc-plan-import [role="status"]');
+  await expect(status).toContainText('Read as Axolotl (YAML)');
+  await expect(page.getByLabel('LoRA rank')).toHaveValue('64');
+  await expect(page.getByLabel('Sequence length')).toHaveValue('8192');
+  await expect(page.getByLabel('Micro-batch')).toHaveValue('4');
+  await expect(page.getByRole('radio', { name: 'LoRA', exact: true })).toBeChecked();
+  await expect(page).toHaveURL(/[?&]model=qwen2\.5-7b&method=lora&rank=64&seq=8192&batch=4&grad-checkpointing=1/);
+  await expect(status).toContainText('wandb_project: not a Axolotl (YAML) setting the calculator reads');
+  await expect(status).toContainText('learning_rate');
+});
+
+test('garbage is refused with a message and changes nothing', async ({ page }) => {
+  await page.goto(`${url}?${STATE}`);
+  await hydrated(page);
+  const total = await page.locator('.vc-total').textContent();
+  const before = page.url();
+  await importText(page, 'lora_r: [16\n  : : :');
+  const error = page.locator('.vc-plan-import .vc-bad');
+  await expect(error).toContainText('The YAML could not be read');
+  await expect(error).toContainText('The calculator is unchanged.');
+  await expect(page.getByLabel(/Paste an Axolotl/)).toHaveAttribute('aria-invalid', 'true');
+  await importText(page, 'hello there');
+  await expect(error).toContainText('The text is not a config');
+  expect(page.url()).toBe(before);
+  await expect(page.locator('.vc-total')).toHaveText(total ?? '');
+  await expect(page.getByLabel('LoRA rank')).toHaveValue('32');
+});
+
+// LLaMA-Factory has no chunked loss: its plan says so, and the state read back from it has its fp32 loss.
+const BACK: Record<string, string> = { 'LLaMA-Factory (YAML)': `?${STATE}&loss=fp32` };
+
+for (const [format] of FORMATS) {
+  test(`export → import as ${format} gives back the same URL state`, async ({ page }) => {
+    await openExport(page);
+    await page.getByRole('radio', { name: format }).check();
+    const text = (await file(page).textContent()) ?? '';
+    await page.goto(url);
+    await hydrated(page);
+    await importText(page, text);
+    await expect(page.locator('.vc-plan-import [role="status"]')).toContainText('applied');
+    await expect.poll(() => new URL(page.url()).search).toBe(BACK[format] ?? `?${STATE}`);
+  });
+}
+
+test('works from the keyboard', async ({ page }) => {
+  await page.goto(`${url}?${STATE}`);
+  await hydrated(page);
+  const exportButton = page.getByRole('button', { name: 'Export a starter plan' });
+  await exportButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(exportButton).toHaveAttribute('aria-expanded', 'true');
+  // The panel's code loads on demand: keys pressed before it arrives reach what is after the buttons.
+  await expect(file(page)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: 'TRL + PEFT (Python)' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Axolotl (YAML)' })).toBeChecked();
+  await expect(file(page)).toContainText('lora_r: 32');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(file(page)).toBeFocused();
+  await page.getByRole('button', { name: 'Import a config' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel(/Paste an Axolotl/)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(/Paste an Axolotl/)).toBeFocused();
+  await page.keyboard.type('lora_r: 48\nadapter: lora\nsequence_len: 1024\n');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('LoRA rank')).toHaveValue('48');
+});
+
+test('the open plan fits a 320 px screen without sideways scroll, and passes axe', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await openExport(page);
+  await page.getByRole('radio', { name: 'Axolotl (YAML)' }).check();
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
+  // The file scrolls inside itself.
+  expect(await file(page).evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expectNoAxeViolations(page);
+  await importText(page, 'lora_r: 16\nadapter: lora\nfoo: bar');
+  await expect(page.locator('.vc-plan-import [role="status"]')).toContainText('applied');
+  await expectNoAxeViolations(page);
+});
