@@ -133,13 +133,9 @@ export const API_LIBRARIES: readonly ApiLibrary[] = [
  * only shrink. New cards never go here: check the API and add `verified`.
  */
 export const API_CHECK_BACKLOG: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'gguf-and-llama-cpp': {
-    'llama.cpp':
-      'checked on 2026-12-02 against master’s convert_hf_to_gguf.py and tools/cli/README.md, but llama.cpp ships numbered builds, not releases, and no build number could be tied to those sources',
-  },
   'serving-adapters-vllm-sglang': {
     SGLang:
-      'the flags match docs.sglang.io and a stored server_args.py, but neither carries a release number, so no SGLang version can be named',
+      'the flags match docs.sglang.io and a stored server_args.py, but neither carries a release number; on 2026-12-02 the repository (1.2 GB) was too large to bring here to read server_args.py at a release tag, and no registry this project reaches ships SGLang, so no version can be named',
   },
 };
 
