@@ -263,3 +263,31 @@ for (const [path, width] of [
     });
   }
 }
+
+test('phones: a summary bar keeps the estimate in sight while editing, follows it, and leads to the result', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(url);
+  await hydrated(page);
+  const bar = page.locator('.vc-peek');
+  await expect(bar).toBeVisible();
+  const first = (await total(page).locator('strong').textContent()) ?? '';
+  await expect(bar).toContainText(first);
+  // Editing a field far above the result: the bar shows the new total at once.
+  await page.getByRole('radio', { name: 'Full' }).check();
+  await expect(total(page).locator('strong')).not.toHaveText(first);
+  const now = (await total(page).locator('strong').textContent()) ?? '';
+  await expect(bar.locator('strong')).toHaveText(now);
+  const box = await bar.boundingBox();
+  expect(box && Math.round(box.y + box.height)).toBe(844);
+  // The bar leads to the result, and steps aside while the result is on screen.
+  await bar.click();
+  await expect(page.locator('.vc-result')).toBeInViewport();
+  await expect(bar).toBeHidden();
+  // Wide screens keep the result beside the form: no bar.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(bar).toBeHidden();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toBeHidden();
+});

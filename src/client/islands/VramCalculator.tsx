@@ -7,9 +7,8 @@
  * loaded when the reader first changes an input, or at once when the URL carries a state. State lives in the URL
  * query, with the table's parameter names; links and the embed code carry only valid values.
  *
- * Embed mode (`embed`): the loader (/embed.js) passes `host` (the embedding page's origin) and `frame` (an id) in
- * the query. The widget posts `{ type: 'ftc-vram:resize', frame, height }` to that origin only, and acts on one
- * message, `{ type: 'ftc-vram:set', query }`, only when it comes from the parent window with exactly that origin.
+ * Embed mode (`embed`): the island talks to the page that embeds it through calculator/embed-host.ts (which says
+ * how), loaded on the embed pages only; `layout` compact folds the settings and the details (embed-options.ts).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
@@ -92,14 +91,6 @@ const usable = (g: GpuOption) => `${fmt(g.usableBytes, 'GB')} = ${fmt(g.usableBy
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const list = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
-function exactOrigin(s: string | null): string | null {
-  try {
-    return s && new URL(s).origin === s && /^https?:/.test(s) ? s : null;
-  } catch {
-    return null;
-  }
-}
-
 export default function VramCalculator({
   initial,
   defaults,
@@ -120,8 +111,9 @@ export default function VramCalculator({
   const [copied, setCopied] = useState('');
   const [origin, setOrigin] = useState('');
   const root = useRef<HTMLDivElement>(null);
+  const resultBox = useRef<HTMLElement>(null);
+  const [resultInView, setResultInView] = useState(false);
   const latest = useRef(q);
-  const host = useRef<{ origin: string | null; frame: string }>({ origin: null, frame: '' });
   const reserved = embedNames.reserved;
 
   const apply = (next: Query) => {
@@ -151,15 +143,16 @@ export default function VramCalculator({
     const own = embedNames.loader;
     if ([...p.keys()].some((k) => !own.includes(k))) fromSearch(location.search);
     if (!embed) return;
-    host.current = { origin: exactOrigin(p.get('host')), frame: (p.get('frame') ?? '').slice(0, 64) };
-    const onMessage = (e: MessageEvent) => {
-      // Only the embedding page, from exactly the origin the loader declared, may change the state.
-      if (!host.current.origin || e.origin !== host.current.origin || e.source !== window.parent) return;
-      const d = e.data as { type?: unknown; query?: unknown } | null;
-      if (d?.type === 'ftc-vram:set' && typeof d.query === 'string' && d.query.length < 4000) fromSearch(d.query);
+    // In an iframe: talk to the host page (calculator/embed-host.ts, loaded on the embed pages only).
+    let stop: (() => void) | undefined;
+    let gone = false;
+    import('./calculator/embed-host.ts').then((m) => {
+      if (!gone && root.current) stop = m.connectHost(root.current, p, fromSearch);
+    });
+    return () => {
+      gone = true;
+      stop?.();
     };
-    addEventListener('message', onMessage);
-    return () => removeEventListener('message', onMessage);
   }, []);
 
   // Keep the page URL in sync (full page only); it carries the valid values only.
@@ -168,18 +161,13 @@ export default function VramCalculator({
       history.replaceState(history.state, '', `${location.pathname}?${view.query}${location.hash}`);
   }, [view.query, touched]);
 
-  // Report the height to the host page (embed only).
+  // Phones: the summary bar steps aside while the result itself is on screen.
   useEffect(() => {
-    const el = root.current;
-    if (!embed || !el || typeof ResizeObserver === 'undefined') return;
-    const post = () => {
-      const { origin, frame } = host.current;
-      if (origin && parent !== window)
-        parent.postMessage({ type: 'ftc-vram:resize', frame, height: el.scrollHeight }, origin);
-    };
-    const ro = new ResizeObserver(post);
-    ro.observe(el);
-    return () => ro.disconnect();
+    const el = resultBox.current;
+    if (embed || !el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(([e]) => setResultInView(!!e?.isIntersecting));
+    io.observe(el);
+    return () => io.disconnect();
   }, []);
 
   const set = (key: string, value: string) => {
@@ -369,7 +357,22 @@ export default function VramCalculator({
       )}
       {!compact && form}
 
-      <section class="vc-result" aria-labelledby={id('result')}>
+      {!embed && (
+        // On phones the result is below the form: this bar keeps the total in sight while editing, and leads to it.
+        <a class={resultInView ? 'vc-peek vc-peek-off' : 'vc-peek'} href={`#${id('result')}`}>
+          <span>
+            {result ? <strong>{fmt(total, unit)}</strong> : 'No estimate yet'}
+            {result && gpu && (
+              <span class={fits ? 'vc-ok' : 'vc-bad'}>
+                {fits ? ' fits ' : ' does not fit '}
+                {gpu.name}
+              </span>
+            )}
+          </span>
+          <span class="vc-peek-go">Details</span>
+        </a>
+      )}
+      <section class="vc-result" aria-labelledby={id('result')} ref={resultBox}>
         <h2 id={id('result')} class="vc-h">
           Estimate per GPU
         </h2>
