@@ -13,9 +13,15 @@ async function hydrated(page: Page) {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
+/** The URL's state is read once the on-demand memory model arrives; the embed code shows it then. */
+async function stateRead(page: Page) {
+  await expect(page.locator('.vc-code')).toContainText('data-rank="32"');
+}
+
 async function openExport(page: Page, query = STATE) {
   await page.goto(`${url}?${query}`);
   await hydrated(page);
+  await stateRead(page);
   await page.getByRole('button', { name: 'Export a starter plan' }).click();
   await expect(file(page)).toBeVisible();
 }
@@ -103,6 +109,7 @@ test('imports an Axolotl YAML: the fields and the URL change, ignored keys are l
 test('garbage is refused with a message and changes nothing', async ({ page }) => {
   await page.goto(`${url}?${STATE}`);
   await hydrated(page);
+  await stateRead(page);
   const total = await page.locator('.vc-total').textContent();
   const before = page.url();
   await importText(page, 'lora_r: [16\n  : : :');
@@ -176,4 +183,24 @@ test('the open plan fits a 320 px screen without sideways scroll, and passes axe
   await importText(page, 'lora_r: 16\nadapter: lora\nfoo: bar');
   await expect(page.locator('.vc-plan-import [role="status"]')).toContainText('applied');
   await expectNoAxeViolations(page);
+});
+
+test('the selector’s “Plan this run” opens the calculator with its state and the starter plan shown', async ({
+  page,
+}) => {
+  await page.goto(`${site.base}selector/`);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await page.getByLabel('Model', { exact: true }).selectOption('llama-3.1-8b');
+  await page.getByLabel('GPU', { exact: true }).selectOption('rtx-4090');
+  const link = page.getByRole('link', { name: 'Plan this run in the VRAM calculator' });
+  await expect(link).toHaveAttribute('href', /[?&]gpu=rtx-4090.*#plan$/);
+  const strategy = await page.locator('.ms-result').first().getAttribute('data-strategy');
+  await link.click();
+  await expect(page).toHaveURL(/\/calculator\/\?.*#plan$/);
+  await hydrated(page);
+  await expect(page.getByRole('button', { name: 'Export a starter plan' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(file(page)).toContainText('Llama-3.1 8B');
+  await expect(file(page)).toContainText(strategy === 'qlora' ? 'load_in_4bit=True' : 'SFTTrainer(');
+  await expect(file(page)).toContainText('max_length=2048');
+  await expect(page.getByRole('heading', { name: 'Plan the run' })).toBeInViewport();
 });

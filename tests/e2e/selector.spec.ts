@@ -38,9 +38,10 @@ test('scenario: base 8B chat assistant, 3,000 curated pairs, one 24 GB GPU -> SF
   await expect(r).toHaveAttribute('data-objective', 'sft');
   await expect(r).toHaveAttribute('data-strategy', /^(lora|qlora)$/);
   await expect(r).toContainText(/Supervised fine-tuning \(SFT\) with (Q?LoRA)/);
-  const link = page.getByRole('link', { name: 'Open this setup in the VRAM calculator' });
+  const link = page.getByRole('link', { name: 'Plan this run in the VRAM calculator' });
   const href = (await link.getAttribute('href')) ?? '';
   expect(href).toContain(`${site.base}calculator/?`);
+  expect(href).toMatch(/#plan$/);
   const q = new URL(href, 'http://x').searchParams;
   expect(q.get('model')).toBe('llama-3.1-8b');
   expect(q.get('seq')).toBe('2048');

@@ -12,6 +12,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { PLAN_ANCHOR } from '../../lib/plan/anchor.ts';
 import { calculatorHref, cardHref } from '../../lib/selector/links.ts';
 import {
   DATA_LABELS,
@@ -23,7 +24,6 @@ import {
   STRATEGY_LABELS,
 } from '../../lib/selector/labels.ts';
 import { MAX_GPUS } from '../../lib/selector/limits.ts';
-import { ASSUMPTIONS } from '../../lib/selector/memory-assumptions.ts';
 import { formatCount, gb, parseCount } from '../../lib/selector/numbers.ts';
 import type { InputKey, Recommendation, SelectorInput } from '../../lib/selector/types.ts';
 import type { Notice } from '../../lib/selector/url.ts';
@@ -53,6 +53,8 @@ export interface Props {
   models: readonly Option[];
   /** [id, name] of the GPUs to choose from. */
   gpus: readonly Option[];
+  /** The memory assumptions sentence (memory-assumptions.ts ASSUMPTIONS_TEXT), passed in so it ships as HTML. */
+  assumptions: string;
 }
 
 type Option = readonly [string, string];
@@ -195,6 +197,7 @@ export default function MethodSelector({
   cardTitles = {},
   models,
   gpus,
+  assumptions,
 }: Props) {
   const id = idProp ?? `ms-${preset ?? 'default'}`;
   const [state, setState] = useState<State>(() => initialState(id, preset));
@@ -301,7 +304,16 @@ export default function MethodSelector({
       </div>
       <section class="ms-answer" aria-labelledby={`${id}-answer`}>
         <H id={`${id}-answer`}>Recommendation</H>
-        {r && answer(r, id, base ?? import.meta.env.BASE_URL ?? '/', headingLevel, touched && !engine, cardTitles)}
+        {r &&
+          answer(
+            r,
+            id,
+            base ?? import.meta.env.BASE_URL ?? '/',
+            headingLevel,
+            touched && !engine,
+            cardTitles,
+            assumptions,
+          )}
       </section>
     </div>
   );
@@ -314,6 +326,7 @@ function answer(
   headingLevel: number,
   busy: boolean,
   cardTitles: Record<string, string>,
+  assumptions: string,
 ) {
   const H3 = `h${headingLevel + 1}` as 'h3';
   const m = r.memory;
@@ -361,7 +374,7 @@ function answer(
       </ul>
       {r.calculator && m && (
         <p>
-          <a href={calculatorHref(r.calculator, site)}>Open this setup in the VRAM calculator</a>
+          <a href={`${calculatorHref(r.calculator, site)}#${PLAN_ANCHOR}`}>Plan this run in the VRAM calculator</a>
           {m.extraBytes > 0 ? ` (training only; add ${gb(m.extraBytes)} for ${m.extraNote})` : ''}
         </p>
       )}
@@ -389,11 +402,7 @@ function answer(
           </li>
         ))}
       </ul>
-      <p class="ms-assume">
-        Estimates assume sequence length {ASSUMPTIONS.seq}, micro-batch 1 (a preference pair is 2 sequences), gradient
-        checkpointing, FlashAttention, mixed bf16 with AdamW, rank-{ASSUMPTIONS.rank} adapters on all linear layers,
-        QLoRA with NF4 and paged 8-bit AdamW, and ZeRO-3/FSDP across GPUs when needed.
-      </p>
+      <p class="ms-assume">{assumptions}</p>
     </>
   );
 }

@@ -21,3 +21,11 @@ export const ASSUMPTIONS = {
   targets: 'all-linear',
   doubleQuant: true,
 } as const;
+
+/** The assumptions in one sentence, as the selector's answer states them (passed to the island as a prop at build time,
+ *  so the text is in the HTML, not in the page's JavaScript). */
+export const ASSUMPTIONS_TEXT =
+  `Estimates assume sequence length ${ASSUMPTIONS.seq}, micro-batch 1 (a preference pair is 2 sequences), gradient ` +
+  'checkpointing, FlashAttention, mixed bf16 with AdamW, ' +
+  `rank-${ASSUMPTIONS.rank} adapters on all linear layers, QLoRA with NF4 and paged 8-bit AdamW, and ZeRO-3/FSDP ` +
+  'across GPUs when needed.';

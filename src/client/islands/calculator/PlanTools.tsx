@@ -3,7 +3,8 @@
  * with the page; the plan code (src/lib/plan with the yaml package) is imported on demand when the reader opens one
  * (PlanPanel.tsx), so the page's own JavaScript stays within its budget.
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { PLAN_ANCHOR } from '../../../lib/plan/anchor.ts';
 import './plan.css';
 
 type Panel = typeof import('./PlanPanel.tsx');
@@ -32,8 +33,12 @@ export function PlanTools(props: PlanToolsProps) {
       setMod(false);
     });
   };
+  // A link to #plan (the selector's "Plan this run") arrives with the plan open.
+  useEffect(() => {
+    if (location.hash === `#${PLAN_ANCHOR}`) toggle('export');
+  }, []);
   return (
-    <section class="vc-plan" aria-labelledby={`${uid}h`}>
+    <section id={PLAN_ANCHOR} class="vc-plan" aria-labelledby={`${uid}h`}>
       <h2 id={`${uid}h`} class="vc-h">
         Plan the run
       </h2>
