@@ -102,7 +102,7 @@ test('imports an Axolotl YAML: the fields and the URL change, ignored keys are l
   await expect(page.getByLabel('Micro-batch')).toHaveValue('4');
   await expect(page.getByRole('radio', { name: 'LoRA', exact: true })).toBeChecked();
   await expect(page).toHaveURL(/[?&]model=qwen2\.5-7b&method=lora&rank=64&seq=8192&batch=4&grad-checkpointing=1/);
-  await expect(status).toContainText('wandb_project: not a Axolotl (YAML) setting the calculator reads');
+  await expect(status).toContainText('wandb_project: no Axolotl (YAML) setting the calculator reads');
   await expect(status).toContainText('learning_rate');
 });
 

@@ -360,7 +360,7 @@ export function importConfig(text: string, opts: { format?: FormatId; method?: M
     const known = NO_MEMORY.includes(k) || SETTINGS.some((row) => codecOf(row, format)?.keys.includes(k));
     ignored.push({
       key: shownKey(k),
-      reason: known ? NO_EFFECT : `not a ${FORMAT_NAMES[format]} setting the calculator reads`,
+      reason: known ? NO_EFFECT : `no ${FORMAT_NAMES[format]} setting the calculator reads`,
     });
   }
   return { format, raw: out, settings, ignored };

@@ -113,7 +113,7 @@ describe('importConfig', () => {
       'Model: "NousResearch/Meta-Llama-3-8B" is not a model preset of the calculator; the model stays as it was',
     );
     expect(why.learning_rate).toBe('does not change the memory estimate');
-    expect(why.sample_packing).toBe('not a Axolotl (YAML) setting the calculator reads');
+    expect(why.sample_packing).toBe('no Axolotl (YAML) setting the calculator reads');
     expect(r.settings.find((s) => s.param === 'doubleQuant')?.note).toBe(
       'bnb_4bit_use_double_quant not given: Axolotl’s default is true',
     );
@@ -154,7 +154,7 @@ describe('importConfig', () => {
     });
     // TRL 1.9 defaults: gradient_checkpointing=True, loss_type chunked_nll
     expect(r.settings.find((s) => s.param === 'loss')?.note).toBe('loss_type not given: TRL’s default is chunked_nll');
-    expect(reasons(r).packing).toBe('not a TRL + PEFT (Python) setting the calculator reads');
+    expect(reasons(r).packing).toBe('no TRL + PEFT (Python) setting the calculator reads');
   });
 
   it('reads SFTConfig arguments as key=value lines and as JSON, with the old max_seq_length name', () => {
