@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HUB_URL } from '../../src/lib/memory/hub.ts';
 import { distHas, htmlPages, readDist } from '../support/dist.ts';
 import { headersFor, parseHeaders } from '../support/headers.ts';
 import { tags } from '../support/html.ts';
@@ -89,5 +90,22 @@ describe('the CSP <meta> of every page', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('connect-src', () => {
+  const policy = (page: string) =>
+    tags(readDist(page.endsWith('.html') ? page : `${page}index.html`)).find(
+      (t) => t.name === 'meta' && t.attrs['http-equiv']?.toLowerCase() === 'content-security-policy',
+    )?.attrs.content ?? '';
+  const connect = (page: string) => directives(policy(page)).get('connect-src');
+
+  it(`lets the calculator page, and no other, connect to the Hub (${HUB_URL}) for the "any model" panel`, () => {
+    expect(connect('calculator/')).toEqual(["'self'", HUB_URL]);
+    const others = htmlPages().filter((p) => p !== 'calculator/' && connect(p)?.join(' ') !== "'self'");
+    expect(others).toEqual([]);
+    // The embed is framed by other sites and does not offer the Hub fetch.
+    expect(connect('embed/calculator/')).toEqual(["'self'"]);
+    expect(connect('')).toEqual(["'self'"]);
   });
 });

@@ -74,6 +74,8 @@ const GROUPS: [string, string][] = [
 ];
 
 type ViewModule = typeof import('./calculator/engine.ts');
+/** The "any model" panel: loads when the reader opens it (its config parser brings zod). */
+type SourcePanel = typeof import('./calculator/ModelSource.tsx').ModelSource;
 let viewModule: Promise<ViewModule> | undefined;
 /** The loaded engine, for the parts of the display that come with it (set before any estimate of its own exists). */
 let engine: ViewModule | undefined;
@@ -110,6 +112,7 @@ export default function VramCalculator({
   const [touched, setTouched] = useState(false);
   const [copied, setCopied] = useState('');
   const [origin, setOrigin] = useState('');
+  const [Source, setSource] = useState<SourcePanel | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const resultBox = useRef<HTMLElement>(null);
   const [resultInView, setResultInView] = useState(false);
@@ -170,10 +173,12 @@ export default function VramCalculator({
     return () => io.disconnect();
   }, []);
 
-  const set = (key: string, value: string) => {
+  /** A reader's change of one or more controls (a loaded config.json sets the model and its architecture). */
+  const change = (c: Query) => {
     setTouched(true);
-    apply({ ...latest.current, [key]: value });
+    apply({ ...latest.current, ...c });
   };
+  const set = (key: string, value: string) => change({ [key]: value });
   const errors = Object.entries(view.errors);
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   const off = (f: CalculatorField) =>
@@ -323,6 +328,20 @@ export default function VramCalculator({
           <fieldset class="vc-group" key={group}>
             <legend>{legend}</legend>
             {controls(group)}
+            {group === 'model' && !embed && (
+              <details
+                class="vc-source"
+                onToggle={(e) =>
+                  e.currentTarget.open &&
+                  loadModel()
+                    .then((m) => m.loadSource())
+                    .then((m) => setSource(() => m.ModelSource))
+                }
+              >
+                <summary>Use any Hugging Face model</summary>
+                {Source ? <Source onLoad={change} /> : <p class="vc-note">Reads its config.json (needs JavaScript).</p>}
+              </details>
+            )}
             {group === 'model' && q.model === 'custom' && controls('architecture')}
           </fieldset>
         ),

@@ -4,6 +4,10 @@
 // another HTTP status, and an answer that is not a config the parser can read.
 import { type HfConfigResult, parseHfConfig } from './hf-config.ts';
 
+/** The Hub the calculator fetches configs from: the one origin its page's CSP adds to connect-src
+ *  (src/pages/calculator.astro). Tests answer it from tests/support/fixture-hub.ts and never reach it. */
+export const HUB_URL = 'https://huggingface.co';
+
 /** A Hugging Face model id: owner/name, as the Hub spells repositories (letters, digits, `_`, `.`, `-`; never `.` or
  *  `..` alone, which would climb the URL path). */
 export const HUB_ID = /^(?!\.\.?\/)[\w.-]+\/(?!\.\.?$)[\w.-]+$/;

@@ -6,3 +6,5 @@ export { embedOptionNotices } from '../../../lib/memory/embed-notices.ts';
 // The plan tools (PlanPanel.tsx) read the state through here, so they share this chunk instead of splitting the
 // memory model into a chunk of its own (a split costs the estimate's on-demand code about 0.3 kB).
 export { decodeRaw } from '../../../lib/memory/url-state.ts';
+/** The "any model" panel, imported from here so the parameter table it shares with the view stays in this chunk. */
+export const loadSource = () => import('./ModelSource.tsx');
