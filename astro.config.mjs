@@ -8,6 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import site from './site.config.mjs';
 import { contentChecks } from './src/astro/content-checks.ts';
+import { clientParamHelp } from './src/astro/client-param-help.ts';
 import { cspNarrow } from './src/astro/csp-narrow.ts';
 
 // The theme is set before first paint by a tiny inline script (no flash); CSP allows it by its hash.
@@ -64,6 +65,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // The parameter table's help sentences stay out of the browser's code (see the file).
+    plugins: [clientParamHelp()],
     // Our island client entry: the stock one without Preact Signals (0.3 kB less on each island page; see the file).
     resolve: {
       alias: [
