@@ -183,7 +183,8 @@ export default function VramCalculator({
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   const off = (f: CalculatorField) =>
     (!!f.methods && !f.methods.includes(q.method as string)) ||
-    (!!f.trainers && !f.trainers.includes((q.trainer as string) ?? 'sft'));
+    (!!f.trainers && !f.trainers.includes((q.trainer as string) ?? 'sft')) ||
+    (!!f.models && q.model !== 'custom' && !f.models.includes(q.model as string));
   const described = (key: string) =>
     view.errors[key] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${key}-err`) } : {};
   const message = (key: string) =>

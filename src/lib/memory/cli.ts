@@ -16,7 +16,7 @@ import {
   type ParamSpec,
   paramOfField,
 } from './parameters.ts';
-import { findGpu, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
+import { findGpu, findModel, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type Estimate, type GpuPreset, type TrainingInput } from './types.ts';
 import { decodeRaw, type RawParams } from './url-state.ts';
 
@@ -41,10 +41,19 @@ const BADGE_FLAG = 'badge';
 const CLI_PARAMS = PARAMS.filter((p) => p.cli);
 const flagOf = (p: ParamSpec): string => `--${p.cli?.flag}`;
 
+/** The routed experts of the model the flags name (1 for a dense or unknown one). */
+function expertsOf(raw: RawParams): number {
+  if (raw.model === CUSTOM_MODEL) return Number(raw.experts ?? 1) || 1;
+  return (typeof raw.model === 'string' ? findModel(raw.model)?.arch.experts : undefined) ?? 1;
+}
+
 /** The options for node:util parseArgs: every parameter with a CLI flag, and the commands. */
 export function cliOptions(): Record<string, { type: 'string' | 'boolean' }> {
   const o: Record<string, { type: 'string' | 'boolean' }> = {};
-  for (const p of CLI_PARAMS) o[p.cli?.flag as string] = { type: p.type === 'bool' ? 'boolean' : 'string' };
+  for (const p of CLI_PARAMS) {
+    o[p.cli?.flag as string] = { type: p.type === 'bool' ? 'boolean' : 'string' };
+    if (p.type === 'bool' && p.default === true) o[`no-${p.cli?.flag}`] = { type: 'boolean' };
+  }
   for (const [flag] of COMMANDS) o[flag] = { type: 'boolean' };
   o[CONFIG_FLAG] = { type: 'string' };
   o[FROM_FLAG] = { type: 'string' };
@@ -79,10 +88,17 @@ const trainersText = (p: ParamSpec) => (p.trainers ?? []).map((t) => TRAINER_NAM
 function usageLine(p: ParamSpec): string[] {
   const cli = p.cli as NonNullable<ParamSpec['cli']>;
   const facts = [
-    cli.required ? 'Required' : p.type === 'bool' ? 'Off by default' : `Default ${String(cli.default ?? p.default)}`,
+    cli.required
+      ? 'Required'
+      : p.type === 'bool'
+        ? p.default === true
+          ? `On by default (off: --no-${cli.flag})`
+          : 'Off by default'
+        : `Default ${String(cli.default ?? p.default)}`,
     p.type === 'int' ? allowedText(p).replace('a whole number ', '') : '',
     p.methods ? `${methodsText(p)} only` : '',
     p.trainers ? `--trainer ${(p.trainers ?? []).join(', ')} only` : '',
+    p.moe ? 'mixture-of-experts models only' : '',
   ].filter(Boolean);
   return [`  --${cli.flag}${metavar(p)}`, `      ${p.label}. ${p.help} ${facts.join('; ')}.`];
 }
@@ -171,7 +187,9 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
       else configPath = t.value;
       continue;
     }
-    const spec = CLI_PARAMS.find((p) => p.cli?.flag === t.name);
+    // A switch that is on by default is turned off by --no-<flag>.
+    const negated = CLI_PARAMS.find((p) => p.type === 'bool' && p.default === true && `no-${p.cli?.flag}` === t.name);
+    const spec = negated ?? CLI_PARAMS.find((p) => p.cli?.flag === t.name);
     const command = COMMANDS.find(([f]) => f === t.name)?.[0];
     if (!shown.startsWith('--') || (!spec && !command && t.name !== FROM_FLAG && t.name !== BADGE_FLAG)) {
       errors.push(`unknown flag ${shown} (see --help)`);
@@ -196,7 +214,7 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
     if (command || spec?.type === 'bool') {
       if (t.value !== undefined) errors.push(`${shown} takes no value`);
       else if (command) commands.add(command);
-      else if (spec) raw[spec.url] = '1';
+      else if (spec) raw[spec.url] = negated ? '0' : '1';
       continue;
     }
     if (!spec) continue;
@@ -269,6 +287,8 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
       warnings.push(
         `${flagOf(p)} does not apply to --trainer ${trainer} (${trainersText(p)} only); it changes nothing`,
       );
+    } else if (p.moe && expertsOf(raw) <= 1) {
+      warnings.push(`${flagOf(p)} applies to mixture-of-experts models only; it changes nothing`);
     } else if (p.group === 'architecture' && raw.model !== undefined && raw.model !== CUSTOM_MODEL) {
       warnings.push(`${flagOf(p)} describes a custom architecture and is ignored with --model ${raw.model}`);
       delete raw[p.url];
@@ -358,6 +378,7 @@ export function cliText(e: Estimate, gpuId: string | null): string {
   const lines = [
     `${name} · ${i.method} · ${i.precision} · ${i.optimizer}` +
       (i.method === 'full' ? '' : ` · r=${i.rank} ${i.targets}`) +
+      (i.method !== 'full' && !i.expertAdapters && e.arch.experts > 1 ? ' · experts frozen' : '') +
       (i.method === 'qlora' && i.doubleQuant ? ' · double-quant' : '') +
       ` · seq ${i.seq.toLocaleString('en-US')} × batch ${i.batch.toLocaleString('en-US')} · ${i.attention}` +
       (i.gradCheckpointing ? ' · grad-checkpointing' : '') +

@@ -133,7 +133,15 @@ function savedModules(
 
 type OptimizerInput = Pick<
   NormalizedInput,
-  'method' | 'rank' | 'targets' | 'optimizer' | 'precision' | 'adapterFp32' | 'trainHead' | 'trainEmbeddings'
+  | 'method'
+  | 'rank'
+  | 'targets'
+  | 'expertAdapters'
+  | 'optimizer'
+  | 'precision'
+  | 'adapterFp32'
+  | 'trainHead'
+  | 'trainEmbeddings'
 >;
 
 function stateOf(optimizer: NormalizedInput['optimizer'], numel: number, rows: number, cols: number, el: number) {
@@ -159,7 +167,7 @@ export function optimizerStateBytes(arch: Arch, input: OptimizerInput): number {
   const t = trainedBytes(input);
   const b = precisionBytes(input.precision);
   let total = 0;
-  for (const g of trainableTensors(arch, input.method, input.rank, input.targets)) {
+  for (const g of trainableTensors(arch, input.method, input.rank, input.targets, input.expertAdapters)) {
     total += stateOf(input.optimizer, g.numel, g.rows ?? 0, g.cols ?? 0, t.state) * g.count;
   }
   for (const g of savedModules(arch, input)) {
@@ -181,7 +189,7 @@ export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number
   const i = a.intermediate;
   const k = a.experts > 1 ? a.activeExperts : 1;
   const full = input.method === 'full';
-  const adapted = full ? [] : adaptedOf(a, input.targets);
+  const adapted = full ? [] : adaptedOf(a, input.targets, false, input.expertAdapters);
   const has = (n: string): boolean => adapted.some((l) => l.name === n);
   const dropout = !full && input.loraDropout > 0;
   // PEFT casts each adapted layer's input to the adapter dtype before dropout and lora_A
@@ -235,13 +243,16 @@ export function blockSavedBytesPerToken(a: Arch, input: NormalizedInput): number
   } else {
     mlp += act * i; // fc output for GELU
   }
-  if (keepsInput(['down'])) mlp += act * i;
-  if (a.experts > 1) {
+  // down_proj's input, per expert copy; frozen routed experts (expertAdapters off) keep none of their own.
+  const moe = a.experts > 1;
+  const downIn = keepsInput(['down']) ? act * i : 0;
+  if (moe) {
     // router probabilities (fp32) and each active expert's output, scaled by its routing weight
     bytes += 4 * a.experts + k * act * h;
   }
   // DeepSeek's shared experts run on every token, besides the routed ones
-  bytes += (k + (a.experts > 1 ? a.sharedExperts : 0)) * mlp;
+  bytes += k * (mlp + (moe && !full && !input.expertAdapters && !quantSaves ? 0 : downIn));
+  if (moe) bytes += a.sharedExperts * (mlp + downIn);
   return bytes;
 }
 
@@ -306,7 +317,7 @@ function compute(a: Arch, input: NormalizedInput, presetId: string | null): Esti
   const full = input.method === 'full';
   const modules = savedModules(a, input);
   const moduleCount = modules.reduce((s, g) => s + g.numel * g.count, 0);
-  const adapterParams = full ? 0 : adapterCount(a, input.method, input.rank, input.targets);
+  const adapterParams = full ? 0 : adapterCount(a, input.method, input.rank, input.targets, input.expertAdapters);
   const trainableCount = full ? total : adapterParams + moduleCount;
   const tokens = input.seq * input.batch;
   const n = input.gpus;
@@ -395,7 +406,8 @@ function compute(a: Arch, input: NormalizedInput, presetId: string | null): Esti
   let doraNorm = 0;
   if (input.method === 'dora') {
     // weight norm of the largest adapted matrix: W, B·A and W + s·B·A, then discarded [DoRA §4.3]
-    doraNorm = 3 * Math.max(...adaptedOf(a, input.targets).map((l) => l.dIn * l.dOut)) * b.act;
+    const sizes = adaptedOf(a, input.targets, false, input.expertAdapters).map((l) => l.dIn * l.dOut);
+    doraNorm = 3 * Math.max(0, ...sizes) * b.act;
   }
   const loss = lossBytes(a, input, tokens);
   // Checkpointing: recomputing the last block brings back its saved tensors (its input is already among `saved`).
@@ -414,7 +426,7 @@ function compute(a: Arch, input: NormalizedInput, presetId: string | null): Esti
       : 0;
   const inBackward = input.optimizerImpl === 'in-backward';
   const largestGrad = Math.max(
-    ...trainableTensors(a, input.method, input.rank, input.targets).map((t) => t.numel),
+    ...trainableTensors(a, input.method, input.rank, input.targets, input.expertAdapters).map((t) => t.numel),
     ...modules.map((m) => m.numel),
     0,
   );
@@ -569,9 +581,23 @@ export function normalize(
   const checked = checkInputs(raw);
   errors.push(...checked.errors);
   if (errors.length || !arch) return { ok: false, errors };
+  const resolved = resolveArchitecture(arch);
+  const v = checked.values as unknown as NormalizedInput;
+  // PEFT refuses a config whose target modules match nothing; so does the model.
+  if (v.method !== 'full' && !v.expertAdapters && adapterCount(resolved, v.method, v.rank, v.targets, false) === 0) {
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'expertAdapters',
+          message: `leaves nothing to adapt: the ${v.targets} targets are all routed experts`,
+        },
+      ],
+    };
+  }
   return {
     ok: true,
-    arch: resolveArchitecture(arch),
+    arch: resolved,
     presetId,
     input: { model: raw.model, ...checked.values } as unknown as NormalizedInput,
   };

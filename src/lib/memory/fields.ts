@@ -15,6 +15,9 @@ export interface CalculatorField {
   methods?: string[];
   /** trainers the field applies to (absent: all); the island disables it for the others */
   trainers?: string[];
+  /** the model presets the field applies to (absent: all; a custom architecture always); the island disables it for
+   *  the others (expert adapters on dense models) */
+  models?: string[];
   /** a preset list, shown on a row of its own */
   wide?: boolean;
 }
@@ -48,6 +51,7 @@ export function calculatorFields(): CalculatorField[] {
     }
     if (p.methods) f.methods = [...p.methods];
     if (p.trainers) f.trainers = [...p.trainers];
+    if (p.moe) f.models = MODEL_PRESETS.filter((m) => (m.arch.experts ?? 1) > 1).map((m) => m.id);
     if (p.type === 'model' || p.type === 'gpu') f.wide = true;
     return f;
   });

@@ -36,6 +36,8 @@ export interface ParamSpec {
   methods?: readonly MethodId[];
   /** Trainers it applies to (post-training.ts); absent: all. */
   trainers?: readonly TrainerId[];
+  /** Applies to mixture-of-experts models only (experts > 1); dense models ignore it. */
+  moe?: boolean;
   group: ParamGroup;
   /** Shown as radio buttons instead of a list (few, short choices). */
   radios?: boolean;
@@ -488,6 +490,25 @@ export const PARAMS: readonly ParamSpec[] = [
     group: 'method',
   },
   {
+    // What target_modules="all-linear" (or the MLP names) does to the routed experts, checked in the sources:
+    // Transformers 4.x builds them as nn.Linear per expert (Qwen3MoeSparseMoeBlock: nn.ModuleList of Qwen3MoeMLP),
+    // so PEFT adapts each one. Transformers 5 stores them as 3-D nn.Parameter (Qwen3MoeExperts.gate_up_proj,
+    // down_proj), which all-linear alone skips, but PEFT 0.20.0 rewrites the config for the Mixtral and Qwen2-MoE
+    // families (peft/utils/transformers_weight_conversion.py _convert_peft_config_moe, from PR #3232; transformers
+    // conversion_mapping.py maps qwen3_moe, deepseek_v3, olmoe, … onto them) into target_parameters on those weights:
+    // the experts are adapted again. gpt-oss's experts have been 3-D parameters in both, with no such mapping: off.
+    id: 'expertAdapters',
+    type: 'bool',
+    default: true,
+    label: 'Adapters on the experts',
+    help: 'MLP and all-linear targets adapt each routed expert (PEFT on Transformers 4; on 5 from PEFT 0.20.0).',
+    url: 'expert-adapters',
+    cli: { flag: 'expert-adapters' },
+    methods: ADAPTERS,
+    moe: true,
+    group: 'method',
+  },
+  {
     id: 'seq',
     type: 'int',
     default: 2048,
@@ -756,12 +777,13 @@ export const ARCH_PARAMS: readonly ParamSpec[] = PARAMS.filter((p) => p.group ==
 
 export const archField = (p: ParamSpec): string => p.id.slice('model.'.length);
 
-/** Whether a parameter applies to a method (rank and targets to adapters, double quantization to QLoRA) and a
- *  trainer (generations to GRPO, …). */
-export function appliesTo(p: ParamSpec, method: string, trainer = 'sft'): boolean {
+/** Whether a parameter applies to a method (rank and targets to adapters, double quantization to QLoRA), a
+ *  trainer (generations to GRPO, …) and, when the model's expert count is known, a model (expert adapters to MoE). */
+export function appliesTo(p: ParamSpec, method: string, trainer = 'sft', experts?: number): boolean {
   return (
     (!p.methods || (p.methods as readonly string[]).includes(method)) &&
-    (!p.trainers || (p.trainers as readonly string[]).includes(trainer))
+    (!p.trainers || (p.trainers as readonly string[]).includes(trainer)) &&
+    !(p.moe && experts !== undefined && experts <= 1)
   );
 }
 

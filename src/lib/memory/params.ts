@@ -112,10 +112,11 @@ const TARGET_NAMES: Record<TargetsId, readonly LinearSpec['name'][]> = {
   'all-linear': ['q', 'k', 'v', 'o', 'gate', 'up', 'down', 'router'],
 };
 
-/** Which block linears a LoRA target set adapts. PEFT's "all-linear" takes every nn.Linear but the output head. */
-export function adaptedOf(a: Arch, targets: TargetsId, dense = false): LinearSpec[] {
+/** Which block linears a LoRA target set adapts. PEFT's "all-linear" takes every nn.Linear but the output head;
+ *  `experts` false leaves the routed experts out (the expertAdapters parameter), keeping the router and shared ones. */
+export function adaptedOf(a: Arch, targets: TargetsId, dense = false, experts = true): LinearSpec[] {
   const wanted = TARGET_NAMES[targets];
-  return linearsOf(a, dense).filter((l) => wanted.includes(l.name));
+  return linearsOf(a, dense).filter((l) => wanted.includes(l.name) && (experts || !l.expert));
 }
 
 /** Linear layers that bitsandbytes quantizes to 4 bits in QLoRA: every block projection and expert. The router is
@@ -207,12 +208,12 @@ function activeOf(a: Arch): number {
  * LoRA trainable parameters: r·(d_in + d_out) per adapted matrix (A is r×d_in, B is d_out×r; LoRA, arXiv 2106.09685
  * §4.1). DoRA adds a magnitude vector of d_out per adapted matrix (arXiv 2402.09353 §4.1; PEFT lora_magnitude_vector).
  */
-export function adapterCount(a: Arch, method: MethodId, rank: number, targets: TargetsId): number {
+export function adapterCount(a: Arch, method: MethodId, rank: number, targets: TargetsId, experts = true): number {
   if (method === 'full') return breakdownOf(a).total;
   let total = 0;
   for (const k of blockKinds(a)) {
     let n = 0;
-    for (const l of adaptedOf(a, targets, k.dense)) {
+    for (const l of adaptedOf(a, targets, k.dense, experts)) {
       n += rank * (l.dIn + l.dOut) * l.count;
       if (method === 'dora') n += l.dOut * l.count;
     }
@@ -222,7 +223,13 @@ export function adapterCount(a: Arch, method: MethodId, rank: number, targets: T
 }
 
 /** The trainable tensors, grouped by size, for per-tensor optimizer rules. */
-export function trainableTensors(a: Arch, method: MethodId, rank: number, targets: TargetsId): TensorGroup[] {
+export function trainableTensors(
+  a: Arch,
+  method: MethodId,
+  rank: number,
+  targets: TargetsId,
+  experts = true,
+): TensorGroup[] {
   const groups: TensorGroup[] = [];
   const add = (numel: number, count: number, rows?: number, cols?: number): void => {
     if (numel > 0 && count > 0) groups.push(rows && cols ? { numel, count, rows, cols } : { numel, count });
@@ -243,7 +250,7 @@ export function trainableTensors(a: Arch, method: MethodId, rank: number, target
     return groups;
   }
   for (const k of blockKinds(a)) {
-    for (const l of adaptedOf(a, targets, k.dense)) {
+    for (const l of adaptedOf(a, targets, k.dense, experts)) {
       const c = l.count * k.layers;
       add(rank * l.dIn, c, rank, l.dIn); // A
       add(l.dOut * rank, c, l.dOut, rank); // B
@@ -258,10 +265,15 @@ export const countParams = (a: Architecture): number => breakdownOf(resolveArchi
 export const paramBreakdown = (a: Architecture): ParamBreakdown => breakdownOf(resolveArchitecture(a));
 export const activeParams = (a: Architecture): number => activeOf(resolveArchitecture(a));
 export const blockLinears = (a: Architecture): LinearSpec[] => linearsOf(resolveArchitecture(a));
-export const adaptedLinears = (a: Architecture, targets: TargetsId): LinearSpec[] =>
-  adaptedOf(resolveArchitecture(a), targets);
-export const adapterParams = (a: Architecture, method: MethodId, rank: number, targets: TargetsId): number =>
-  adapterCount(resolveArchitecture(a), method, rank, targets);
+export const adaptedLinears = (a: Architecture, targets: TargetsId, experts = true): LinearSpec[] =>
+  adaptedOf(resolveArchitecture(a), targets, false, experts);
+export const adapterParams = (
+  a: Architecture,
+  method: MethodId,
+  rank: number,
+  targets: TargetsId,
+  experts = true,
+): number => adapterCount(resolveArchitecture(a), method, rank, targets, experts);
 
 /** A SigLIP vision tower as Gemma-3 configs describe it (vision_config). */
 export interface SiglipShape {

@@ -130,6 +130,8 @@ export interface TrainingInput {
   rank?: number;
   /** LoRA target modules, default qv */
   targets?: TargetsId;
+  /** MoE models: the target modules include the routed experts' projections, default true (parameters.ts says why) */
+  expertAdapters?: boolean;
   /** tokens per sequence, default 2048 */
   seq?: number;
   /** micro-batch per GPU, default 1 */
@@ -190,6 +192,7 @@ export interface NormalizedInput {
   optimizer: OptimizerId;
   rank: number;
   targets: TargetsId;
+  expertAdapters: boolean;
   seq: number;
   batch: number;
   gradCheckpointing: boolean;

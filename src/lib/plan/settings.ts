@@ -6,7 +6,7 @@
 // trl/trainer/model_config.py, TrainingArguments of transformers 5), Axolotl 0.18.0 (src/axolotl/utils/schemas/*.py)
 // and LLaMA-Factory 0.9.5 (src/llamafactory/hparams/*.py). TRL's names are those of its `trl sft` command line
 // (ModelConfig + SFTConfig); the Python script writes them into the calls they belong to (export.ts).
-import { ARCH_PARAMS, type MethodId, type NormalizedInput } from '../memory/index.ts';
+import { ARCH_PARAMS, findModel, type MethodId, type NormalizedInput } from '../memory/index.ts';
 import { modelByHubId, type PlanModel } from './models.ts';
 
 export type FormatId = 'trl' | 'axolotl' | 'llama-factory';
@@ -596,6 +596,10 @@ const axolotlLoss: Codec = {
 };
 
 /** Memory settings the plan does not write yet: the config keeps the framework's own value. */
+/** The routed experts of a preset or a custom architecture (1 for a dense model). */
+const expertsOf = (m: NormalizedInput['model']): number =>
+  (typeof m === 'string' ? findModel(m)?.arch.experts : m.experts) ?? 1;
+
 const NOT_WRITTEN = (what: string): string => `not carried by the plan yet: ${what}`;
 
 const LAUNCHER = 'set by the launch command (see the comment at the top), not by the config';
@@ -668,6 +672,23 @@ export const SETTINGS: readonly SettingRow[] = [
     lossy: (_f, ctx) =>
       isAdapter(ctx.input.method) && ctx.input.targets === 'qv' && ctx.model && !ctx.model.targets.qv
         ? 'this model fuses q, k and v, so q+v is written as the attention projections'
+        : null,
+  },
+  {
+    // PEFT reaches Transformers 5's fused experts through target_parameters, which neither TRL's command line, Axolotl
+    // nor LLaMA-Factory exposes; their all-linear/MLP targets adapt the experts (PEFT 0.20.0 converts them).
+    id: 'expertAdapters',
+    formats: {
+      trl: NOT_WRITTEN('PEFT’s target_parameters on the expert weights'),
+      axolotl: NOT_WRITTEN('PEFT’s target_parameters on the expert weights'),
+      'llama-factory': NOT_WRITTEN('PEFT’s target_parameters on the expert weights'),
+    },
+    caveat: (_f, ctx) =>
+      isAdapter(ctx.input.method) &&
+      !ctx.input.expertAdapters &&
+      expertsOf(ctx.input.model) > 1 &&
+      (ctx.input.targets === 'mlp' || ctx.input.targets === 'all-linear')
+        ? 'these targets adapt the experts too (PEFT 0.20.0); the estimate leaves them frozen'
         : null,
   },
   {

@@ -119,6 +119,27 @@ describe('vram CLI', () => {
     });
   });
 
+  it('--no-expert-adapters freezes a MoE model’s experts; on a dense model it is named and changes nothing', () => {
+    const moe = vram(
+      '--model',
+      'qwen3-30b-a3b',
+      '--method',
+      'qlora',
+      '--targets',
+      'all-linear',
+      '--no-expert-adapters',
+    );
+    expect(moe.code).toBe(0);
+    expect(moe.stdout).toContain('r=8 all-linear · experts frozen');
+    expect(moe.stdout).toContain('parameters: 30,532,122,624 total, 7,520,256 trainable');
+    const dense = vram('--model', 'llama-3.1-8b', '--method', 'lora', '--no-expert-adapters', '--json');
+    expect(dense.code).toBe(0);
+    expect(dense.stderr).toBe(
+      'vram: warning: --expert-adapters applies to mixture-of-experts models only; it changes nothing\n',
+    );
+    expect(JSON.parse(dense.stdout).input.expertAdapters).toBe(false);
+  });
+
   it('prints a readable table with GB and GiB columns', () => {
     const r = vram('--model', 'llama-2-7b', '--method', 'lora', '--gpu', 'rtx-4090');
     expect(r.code).toBe(0);

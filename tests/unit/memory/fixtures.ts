@@ -27,6 +27,7 @@ export const STEP_DEFAULTS: Partial<NormalizedInput> = {
   loss: 'chunked',
   loraDropout: 0,
   adapterFp32: true,
+  expertAdapters: true,
   quantSavesInput: false,
   quantizeHead: false,
   trainHead: false,

@@ -4,6 +4,7 @@ import {
   ALLOCATOR_RESERVE_FRACTION,
   blockSavedBytesPerToken,
   CUDA_CONTEXT_BYTES,
+  estimateMemory,
   formatBytes,
   MODEL_PRESETS,
   phaseParts,
@@ -184,6 +185,52 @@ describe('activations', () => {
     const ratio = mixtral.components.activations / mistral.components.activations;
     expect(ratio).toBeGreaterThan(1.4);
     expect(ratio).toBeLessThan(2.2);
+  });
+});
+
+describe('adapters on the experts (expertAdapters)', () => {
+  // Qwen3-30B-A3B: hidden 2048, 48 layers, q 32×128 = 4096, k/v 4×128 = 512, 128 experts of 768, 8 routed per token.
+  const base = { model: 'qwen3-30b-a3b', method: 'qlora', targets: 'all-linear' } as const;
+  const qkvo = 8 * (2048 + 4096) + 2 * 8 * (2048 + 512) + 8 * (4096 + 2048); // 139,264 per layer
+  const router = 8 * (2048 + 128); // 17,408
+  const expert = 3 * 8 * (2048 + 768); // gate, up, down of one expert: 67,584
+  it('counts r·(d_in + d_out) for every expert’s gate, up and down when on, none when off', () => {
+    expect(est(base).params.trainable).toBe(48 * (qkvo + router + 128 * expert));
+    expect(est(base).params.trainable).toBe(422_756_352);
+    expect(est({ ...base, expertAdapters: false }).params.trainable).toBe(48 * (qkvo + router));
+    expect(est({ ...base, expertAdapters: false }).params.trainable).toBe(7_520_256);
+  });
+  it('frozen experts drop their fp32 adapter weights, gradients, AdamW moments and foreach temporary (20 B each)', () => {
+    const step = (e: ReturnType<typeof est>) => e.phases.find((p) => p.id === 'optimizer')?.bytes ?? 0;
+    const diff = step(est(base)) - step(est({ ...base, expertAdapters: false }));
+    expect(diff).toBe(20 * 48 * 128 * expert);
+    expect(diff).toBe(8_304_721_920);
+  });
+  it('frozen experts drop, per routed expert and token, down_proj’s input (2 B × 768) and 3 r-sized lora_A outputs', () => {
+    // lora_A reads down_proj's input, so an adapted 4-bit expert keeps it; a frozen one (bitsandbytes ≥ 0.43.2) not
+    const fwd = (e: ReturnType<typeof est>) => phaseParts(e, 'forward').activations;
+    expect(fwd(est(base)) - fwd(est({ ...base, expertAdapters: false }))).toBe(48 * 2048 * 8 * (2 * 768 + 3 * 2 * 8));
+  });
+  it('with LoRA the same per token; MLP targets on an all-routed MLP leave nothing to adapt, an error', () => {
+    const lora = { model: 'qwen3-30b-a3b', method: 'lora', targets: 'mlp' } as const;
+    // the routed experts are the whole MLP: with them frozen nothing is adapted, which PEFT refuses too
+    const r = estimateMemory({ ...lora, expertAdapters: false });
+    expect(r.ok ? null : r.errors).toEqual([
+      {
+        field: 'expertAdapters',
+        message: 'leaves nothing to adapt: the mlp targets are all routed experts',
+      },
+    ]);
+    const all = { ...lora, targets: 'all-linear' } as const;
+    const perToken = (x: TrainingInput) => blockSavedBytesPerToken(est(x).arch, est(x).input);
+    // the router keeps the MLP input either way; per routed expert: down's input (2·768) and 3 lora_A outputs (3·2·8)
+    expect(perToken(all) - perToken({ ...all, expertAdapters: false })).toBe(8 * (2 * 768 + 3 * 2 * 8));
+  });
+  it('is ignored for a dense model', () => {
+    const on = est({ model: 'llama-3.1-8b', method: 'lora', targets: 'all-linear' });
+    const off = est({ model: 'llama-3.1-8b', method: 'lora', targets: 'all-linear', expertAdapters: false });
+    expect(off.perGpuBytes).toBe(on.perGpuBytes);
+    expect(off.params.trainable).toBe(on.params.trainable);
   });
 });
 

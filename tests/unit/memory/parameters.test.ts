@@ -110,9 +110,12 @@ describe('consumers derived from the table', () => {
     const flags = PARAMS.flatMap((p) => (p.cli ? [p.cli.flag] : []));
     const options = Object.keys(cliOptions());
     // besides the table's flags: the commands, --from (a trainer config) and --config (a config.json instead of --model)
+    // and --no-<flag> for each switch that is on by default
+    const negations = PARAMS.flatMap((p) => (p.cli && p.type === 'bool' && p.default === true ? [p.cli.flag] : []));
+    expect(negations).toEqual(['expert-adapters', 'adapter-fp32']);
     expect(
       options.filter((o) => !['from', 'json', 'list-models', 'list-gpus', 'help', 'config', 'badge'].includes(o)),
-    ).toEqual(flags);
+    ).toEqual(flags.flatMap((f) => (negations.includes(f) ? [f, `no-${f}`] : [f])));
     const listed = [...cliUsage().matchAll(/^ {2}--([a-z0-9-]+)/gm)].map((m) => m[1]);
     const arch = PARAMS.filter((p) => p.group === 'architecture').map((p) => p.url);
     // --help lists the custom-architecture flags in a section of their own, after the others

@@ -105,6 +105,26 @@ describe('properties of the memory model', () => {
     );
   });
 
+  it('frozen experts never cost more than adapted ones, and change nothing on a dense model', () => {
+    fc.assert(
+      fc.property(arbInput, (input) => {
+        const off = estimateMemory({ ...input, expertAdapters: false });
+        // only an MLP made of routed experts alone can leave nothing to adapt
+        fc.pre(off.ok);
+        if (!off.ok) return;
+        const on = est({ ...input, expertAdapters: true });
+        const e = off.estimate;
+        expect(e.perGpuBytes).toBeLessThanOrEqual(on.perGpuBytes);
+        expect(e.params.trainable).toBeLessThanOrEqual(on.params.trainable);
+        for (const p of e.phases) {
+          expect(p.bytes).toBeLessThanOrEqual(on.phases.find((q) => q.id === p.id)?.bytes ?? 0);
+        }
+        if (e.arch.experts <= 1 || input.method === 'full') expect(e.perGpuBytes).toBe(on.perGpuBytes);
+      }),
+      RUNS,
+    );
+  });
+
   it('grows with the parameter count (one more layer)', () => {
     fc.assert(
       fc.property(arbArch, arbSettings, (arch, s) => {
