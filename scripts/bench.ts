@@ -24,6 +24,7 @@ const WORK = '.tmp/bench';
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const USAGE = `
 Usage: npm run bench -- [--large] [--sizes 1000,5000] [--runs N] [--keep] [--deck-only]
+       npm run bench -- --estimate   (the memory model's speed: one estimate and a 64-point sweep)
 
 Build speed and memory of this site and of a bare Astro + MDX site on synthetic decks; results go to BENCHMARKS.md.
   --large        add a 10,000-card deck to the default 1,000 and 5,000
@@ -34,6 +35,12 @@ Build speed and memory of this site and of a bare Astro + MDX site on synthetic 
   -h, --help     this text
 `;
 const args = process.argv.slice(2);
+// `--estimate`: the memory model's speed instead of the build's (scripts/bench-estimate.ts).
+if (args.includes('--estimate')) {
+  const { benchEstimate } = await import('./bench-estimate.ts');
+  benchEstimate();
+  process.exit(0);
+}
 const { values } = parseCli('bench', USAGE, {
   options: {
     large: { type: 'boolean', default: false },
