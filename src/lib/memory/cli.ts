@@ -2,14 +2,13 @@
 // from the parameter table, and the text it prints. Flags go through the URL codec's decodeRaw, so a value means the
 // same in a terminal as in a link. scripts/vram.ts tokenizes argv with node:util parseArgs and prints.
 import { estimateMemory } from './estimate.ts';
+import { configControls } from './config-controls.ts';
 import { parseHfConfig } from './hf-config.ts';
 import { fitsGpu, maxMicroBatch, maxSequence } from './fit.ts';
 import { requiredBytes, TRAINER_PARTS } from './post-training.ts';
 import {
-  ARCH_PARAMS,
   allowedText,
   appliesTo,
-  archField,
   CUSTOM_MODEL,
   NO_GPU,
   PARAMS,
@@ -243,14 +242,10 @@ export function readCli(tokens: readonly CliToken[], base: RawParams = {}, readC
       if (!file.ok) errors.push(`--${CONFIG_FLAG} ${configPath}: ${file.message}`);
       else if (parsed && !parsed.ok) errors.push(`--${CONFIG_FLAG} ${configPath}: ${parsed.message}`);
       else if (parsed?.ok) {
-        // The config becomes a custom architecture; architecture flags given on the command line win.
+        // The config becomes a custom architecture, as in the calculator (config-controls.ts); architecture flags
+        // given on the command line win.
         raw.model = CUSTOM_MODEL;
-        const arch = parsed.arch as unknown as Record<string, unknown>;
-        for (const p of ARCH_PARAMS) {
-          const v = arch[archField(p)];
-          if (v !== undefined && raw[p.url] === undefined)
-            raw[p.url] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-        }
+        for (const [k, v] of Object.entries(configControls(parsed.arch))) raw[k] ??= v;
         notes.push(`${configPath}: model_type ${parsed.modelType}`, ...parsed.notes);
       }
     }

@@ -1,7 +1,7 @@
 // A model read from a config.json (hf-config.ts, hub.ts) as the calculator's controls: model=custom and every
 // architecture field, so a loaded config lives in the URL like any custom model (shareable; a reload restores it
 // without fetching again). Pure; the calculator's "any model" panel (src/client/islands/calculator/ModelSource.tsx)
-// uses it.
+// and `vram --config` use it.
 import { ARCH_PARAMS, archField, CUSTOM_MODEL, param } from './parameters.ts';
 import { activeParams, countParams } from './params.ts';
 import type { Architecture } from './types.ts';
