@@ -17,6 +17,7 @@ import {
 } from './parameters.ts';
 import { findGpu, findModel, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type Estimate, type GpuPreset, type TrainingInput } from './types.ts';
+import { durationText, type StateTime, stateTime, usdText } from '../cost/index.ts';
 import { decodeRaw, type RawParams } from './url-state.ts';
 
 /** The flag that reads a model's Hugging Face config.json instead of a preset (takes a file path). */
@@ -351,7 +352,30 @@ function gpuText(gpu: GpuPreset): string {
   return `${gpu.name} (sold as ${gpu.memoryGB} GB; usable ${figure(gpu.usableBytes / 1e9)} GB = ${figure(gpu.usableBytes / 2 ** 30)} GiB)`;
 }
 
-/** The text report: settings, parameter counts, the component table (columns sized to their widest cell), the fit. */
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+
+/** The time and cost lines of the text report (none without a dataset size). */
+export function timeLines(t: StateTime | null, gpuId: string | null): string[] {
+  if (!t) return [];
+  if (!t.ok) return ['', `time: ${t.message}`];
+  const x = t.estimate;
+  const gpu = findGpu(gpuId ?? '')?.name ?? String(gpuId);
+  const gpus = Math.round(x.tokensPerSecond / x.tokensPerSecondPerGpu);
+  return [
+    '',
+    `time: ${n0(t.datasetTokens)} tokens × ${t.epochs} epoch${t.epochs > 1 ? 's' : ''} at ${n0(x.tokensPerSecondPerGpu)} tokens/s per GPU` +
+      ` (${(x.flops.total / 1e9).toFixed(1)} GFLOPs per token, ${Math.round(x.utilisation * 100)}% of ${n0(x.peakFlops / 1e12)} TFLOP/s` +
+      `${x.utilisationGiven ? '' : ', the method’s default'})`,
+    `time: ${durationText(x.secondsPerEpoch)} per epoch · ${durationText(x.seconds)} in all on ${gpus} × ${gpu} · ` +
+      `${x.gpuHours.toFixed(1)} GPU-hours` +
+      (x.costUsd === null || x.usdPerHour === null
+        ? ' (no listed price for this GPU: give --price-cents)'
+        : ` × ${usdText(x.usdPerHour)} = ${usdText(x.costUsd)}${x.priceGiven ? '' : ' (listed on-demand price)'}`),
+  ];
+}
+
+/** The text report: settings, parameter counts, the component table (columns sized to their widest cell), the fit,
+ *  and the time and cost when the input gives a dataset size. */
 export function cliText(e: Estimate, gpuId: string | null): string {
   const i = e.input;
   const name = MODEL_PRESETS.find((m) => m.id === e.presetId)?.name ?? 'custom';
@@ -427,15 +451,17 @@ export function cliText(e: Estimate, gpuId: string | null): string {
         ` · max micro-batch ${maxMicroBatch(input, gpu.id)} · max seq ${maxSequence(input, gpu.id).toLocaleString('en-US')}`,
     );
   }
+  lines.push(...timeLines(stateTime(e, gpuId), gpuId));
   return lines.join('\n');
 }
 
 const gb = (bytes: number): number => Math.round((bytes / 1e9) * 1000) / 1000;
 
-/** The --json report (decimal GB). */
+/** The --json report (decimal GB); `time` is null without a dataset size. */
 export function cliJson(e: Estimate, gpuId: string | null): Record<string, unknown> {
   const gpu = gpuId ? findGpu(gpuId) : undefined;
   const input = e.input as TrainingInput;
+  const t = stateTime(e, gpuId);
   return {
     perGpuGB: gb(e.perGpuBytes),
     components: Object.fromEntries(COMPONENT_IDS.map((id) => [id, gb(e.components[id])])),
@@ -464,6 +490,12 @@ export function cliJson(e: Estimate, gpuId: string | null): Record<string, unkno
           vllmGB: gpu ? gb(requiredBytes(e, gpu.usableBytes) - e.perGpuBytes) : null,
         }
       : null,
+    time:
+      t === null
+        ? null
+        : t.ok
+          ? { datasetTokens: t.datasetTokens, epochs: t.epochs, ...t.estimate }
+          : { error: t.message },
   };
 }
 

@@ -7,7 +7,7 @@ import type { InputError, MethodId, NormalizedInput, TrainerId } from './types.t
 export type ParamType = 'int' | 'bool' | 'enum' | 'model' | 'gpu';
 
 /** Where the calculator shows a parameter. */
-export type ParamGroup = 'model' | 'architecture' | 'method' | 'trainer' | 'training' | 'gpus' | 'display';
+export type ParamGroup = 'model' | 'architecture' | 'method' | 'trainer' | 'training' | 'gpus' | 'cost' | 'display';
 
 export interface ParamSpec {
   /** A TrainingInput field, `model.<field>` of a custom architecture, or a page setting (`gpu`, `unit`). */
@@ -734,6 +734,54 @@ export const PARAMS: readonly ParamSpec[] = [
     url: 'gpu',
     cli: { flag: 'gpu', default: 'none' },
     group: 'gpus',
+  },
+  {
+    id: 'tokens',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 999_999_999,
+    label: 'Dataset tokens',
+    help: 'Tokens in one epoch (examples × their mean length after packing, or × the sequence length when padded), for the time and cost estimate; 0: none.',
+    url: 'tokens',
+    cli: { flag: 'tokens' },
+    group: 'cost',
+  },
+  {
+    id: 'epochs',
+    type: 'int',
+    default: 3,
+    min: 1,
+    max: 1000,
+    label: 'Epochs',
+    help: 'Passes over the data set (num_train_epochs), for the time and cost estimate.',
+    url: 'epochs',
+    cli: { flag: 'epochs' },
+    group: 'cost',
+  },
+  {
+    id: 'priceCents',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 10_000_000,
+    label: 'Price (¢/GPU-hour)',
+    help: 'US cents per GPU per hour; 0: the GPU’s on-demand price from the list on /about/memory/.',
+    url: 'price-cents',
+    cli: { flag: 'price-cents' },
+    group: 'cost',
+  },
+  {
+    id: 'mfu',
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 100,
+    label: 'Utilisation (MFU, %)',
+    help: 'Share of the GPU’s peak bf16 FLOP/s the run achieves; 0: the method’s default, measured from published step times.',
+    url: 'mfu',
+    cli: { flag: 'mfu' },
+    group: 'cost',
   },
   {
     id: 'unit',

@@ -178,6 +178,14 @@ export interface TrainingInput {
   quantSavesInput?: boolean;
   /** the output head is 4-bit too (Lightning's BitsandbytesPrecision quantizes every nn.Linear), default false */
   quantizeHead?: boolean;
+  /** time and cost only (src/lib/cost/), not memory: tokens in one epoch; 0 = not given (no time estimate) */
+  tokens?: number;
+  /** passes over the data set, default 3 */
+  epochs?: number;
+  /** US cents per GPU-hour; 0 = the GPU's listed price */
+  priceCents?: number;
+  /** utilisation in percent; 0 = the method's default */
+  mfu?: number;
 }
 
 export interface InputError {
@@ -216,6 +224,10 @@ export interface NormalizedInput {
   trainEmbeddings: boolean;
   quantSavesInput: boolean;
   quantizeHead: boolean;
+  tokens: number;
+  epochs: number;
+  priceCents: number;
+  mfu: number;
 }
 
 /** One phase of a training step: what is alive at its peak. */

@@ -73,7 +73,15 @@ function notCarried(f: FormatId, ctx: WriteContext): string[] {
   for (const row of SETTINGS) {
     const p = param(row.id);
     const v = settingValue(ctx.input, row.id);
-    if (!p || p.group === 'architecture' || p.group === 'display' || p.type === 'gpu' || row.id === 'gpus') continue;
+    if (
+      !p ||
+      p.group === 'architecture' ||
+      p.group === 'display' ||
+      p.group === 'cost' ||
+      p.type === 'gpu' ||
+      row.id === 'gpus'
+    )
+      continue;
     const reason = row.formats[f];
     if (typeof reason === 'string' && v !== p.default) lines.push(`${p.label} (${label(row.id, v)}): ${reason}.`);
     const lossy = row.lossy?.(f, ctx);

@@ -787,6 +787,14 @@ export const SETTINGS: readonly SettingRow[] = [
       'llama-factory': 'the GPU the calculator checks against; configs do not name one',
     },
   },
+  ...(
+    [
+      ['tokens', 'the data set’s size is the time estimate’s input; configs name the data set, not its size'],
+      ['epochs', 'the plan writes the starter’s epochs (num_train_epochs, Axolotl num_epochs), 3 like this default'],
+      ['priceCents', 'the time and cost estimate only'],
+      ['mfu', 'the time and cost estimate only'],
+    ] as const
+  ).map(([id, why]): SettingRow => ({ id, formats: { trl: why, axolotl: why, 'llama-factory': why } })),
   { id: 'unit', formats: { trl: 'display only', axolotl: 'display only', 'llama-factory': 'display only' } },
 ];
 

@@ -35,4 +35,9 @@ export const STEP_DEFAULTS: Partial<NormalizedInput> = {
   optimizerImpl: 'foreach',
   accumulation: 1,
   offload: 'none',
+  // the time and cost inputs (src/lib/cost/), which the memory model carries but does not use
+  tokens: 0,
+  epochs: 3,
+  priceCents: 0,
+  mfu: 0,
 };
