@@ -388,7 +388,7 @@ export default function VramCalculator({
                 {gpu.name}
               </span>
             )}
-          </span>
+          </span>{' '}
           <span class="vc-peek-go">Details</span>
         </a>
       )}
