@@ -16,6 +16,7 @@ export {
   phaseParts,
 } from './estimate.ts';
 export { fitsGpu, gpuFitTable, maxMicroBatch, maxSequence, type GpuFit } from './fit.ts';
+export { makeItFit, type FitAdvice, type FitChange, type FitChangeId } from './make-fit.ts';
 export { formatBytes, toUnit, BYTES_PER_UNIT, type ByteUnit } from './format.ts';
 export { countParams, activeParams, adapterParams, paramBreakdown, blockLinears, adaptedLinears } from './params.ts';
 export {
