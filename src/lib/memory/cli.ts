@@ -6,15 +6,7 @@ import { configControls } from './config-controls.ts';
 import { parseHfConfig } from './hf-config.ts';
 import { fitsGpu, maxMicroBatch, maxSequence } from './fit.ts';
 import { requiredBytes, TRAINER_PARTS } from './post-training.ts';
-import {
-  allowedText,
-  appliesTo,
-  CUSTOM_MODEL,
-  NO_GPU,
-  PARAMS,
-  type ParamSpec,
-  paramOfField,
-} from './parameters.ts';
+import { allowedText, appliesTo, CUSTOM_MODEL, NO_GPU, PARAMS, type ParamSpec, paramOfField } from './parameters.ts';
 import { findGpu, findModel, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type Estimate, type GpuPreset, type TrainingInput } from './types.ts';
 import { durationText, type StateTime, stateTime, usdText } from '../cost/index.ts';

@@ -100,6 +100,11 @@ const stepTotal = (e: Estimate): number =>
   e.components.activations +
   e.components.logits;
 
+/** Optimizer state kept on the GPU between steps (managed memory included): the forward phase's, before any step
+ *  temporaries. */
+const residentOptimizer = (e: Estimate): number =>
+  (e.phases.find((p) => p.id === 'forward')?.parts.optimizer ?? 0) + e.managedBytes;
+
 /**
  * The peak of one post-training step per GPU, by component and by model. `sft` returns the step unchanged.
  * Reserve and context: the step's own overhead, with the allocator reserve recomputed on what the stage allocates.
@@ -136,7 +141,8 @@ export function composeTrainer(input: NormalizedInput, step: StepEstimator): Est
 
   // PPO: a value model of the same architecture, trained in full with the policy [PPO]; its score head gives one
   // value per token, so no vocabulary-sized logits. A frozen reward model: its weights in the compute dtype.
-  const v = trainer === 'ppo' ? step({ ...base, method: 'full' }).components : null;
+  const valueStep = trainer === 'ppo' ? step({ ...base, method: 'full' }) : null;
+  const v = valueStep?.components ?? null;
   const value = {
     weights: v?.weights ?? 0,
     gradients: v?.gradients ?? 0,
@@ -177,7 +183,9 @@ export function composeTrainer(input: NormalizedInput, step: StepEstimator): Est
       weights: train.weights,
       trainable: train.trainable,
       gradients: 0,
-      optimizer: train.optimizer,
+      // the states themselves: the optimizer step's temporaries (in `train.optimizer` when that step sets the
+      // training peak) do not exist while generating
+      optimizer: residentOptimizer(policy) + (valueStep ? residentOptimizer(valueStep) : 0),
       activations: generating ? kv : 0,
       logits: generating ? sampling : scoring,
     };

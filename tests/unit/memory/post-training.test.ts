@@ -187,6 +187,28 @@ describe('properties', () => {
     );
   });
 
+  it('the rollout holds the optimizer states, never the optimizer step’s temporaries (a counterexample fast-check found)', () => {
+    // Full fp32 fine-tuning of one-token prompts: at G = 15 the optimizer step sets the training peak (its foreach
+    // temporaries are in that step's optimizer bytes), at G = 19 the backward does; the rollout must not follow.
+    const at = (generations: number) =>
+      est({
+        model: 'gemma-2-2b',
+        method: 'full',
+        precision: 'fp32',
+        seq: 1,
+        batch: 1,
+        gradCheckpointing: true,
+        completion: 1370,
+        generations,
+        klPenalty: false,
+        vllmShare: 0,
+        trainer: 'grpo',
+      });
+    const [a, b] = [at(15), at(19)];
+    expect(a.phases.find((p) => p.id === 'optimizer')?.bytes).toBeGreaterThan(0);
+    expect(b.postTraining?.stages.rollout).toBeGreaterThan(a.postTraining?.stages.rollout ?? Infinity);
+  });
+
   it('GRPO with β = 0 has no reference at all; with β > 0 adapters stand in for it (no extra weights)', () => {
     fc.assert(
       fc.property(arbInput, (i) => {

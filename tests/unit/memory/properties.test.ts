@@ -192,9 +192,12 @@ describe('properties of the memory model', () => {
     );
   });
 
-  it('gradient checkpointing never increases activations', () => {
+  it('gradient checkpointing never increases activations (of a model with more than one block)', () => {
     fc.assert(
       fc.property(arbInput, (input) => {
+        // With one block there is nothing to drop: the checkpoint keeps the block's input and the backward recomputes
+        // the block's own activations besides it (a few bytes more, as fast-check found).
+        fc.pre(typeof input.model === 'string' || input.model.layers > 1);
         const on = est({ ...input, gradCheckpointing: true });
         const off = est({ ...input, gradCheckpointing: false });
         // compared phase by phase at their largest (the peak may sit in a different phase with and without)
