@@ -291,3 +291,28 @@ test('phones: a summary bar keeps the estimate in sight while editing, follows i
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(bar).toBeHidden();
 });
+
+test('make it fit: a 70B LoRA run over one A100 lists its changes, and one click applies one', async ({ page }) => {
+  await page.goto(`${url}?model=llama-3.1-70b&method=lora&seq=4096&batch=4&loss=fp32&gpu=a100-80gb`);
+  await hydrated(page);
+  await expect(total(page)).toContainText('does not fit NVIDIA A100 80GB');
+  const fit = page.locator('.vc-fit');
+  await expect(fit.getByRole('heading', { name: 'Make it fit the NVIDIA A100 80GB' })).toBeVisible();
+  const steps = fit.locator('li');
+  await expect(steps).toHaveText([
+    /^Turn on gradient checkpointing: [\d.]+ GB not yet Apply$/,
+    /^Use the chunked cross-entropy loss: [\d.]+ GB not yet Apply$/,
+    /^Use 8-bit AdamW: [\d.]+ GB not yet Apply$/,
+    /^Train with QLoRA \(4-bit base weights\): [\d.]+ GB fits Apply$/,
+  ]);
+  const last = (await steps.nth(3).locator('strong').textContent()) ?? '';
+  // Keyboard: the last step's button applies it and every change before it.
+  await steps.nth(3).getByRole('button', { name: 'Apply' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(total(page)).toContainText(`${last} fits NVIDIA A100 80GB`);
+  await expect(page.getByRole('radio', { name: 'QLoRA' })).toBeChecked();
+  await expect(page.getByLabel('Gradient checkpointing')).toBeChecked();
+  await expect(page).toHaveURL(/[?&]method=qlora/);
+  await expect(page).toHaveURL(/[?&]optimizer=adamw-8bit/);
+  await expect(fit).toHaveCount(0);
+});

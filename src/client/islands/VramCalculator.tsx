@@ -443,6 +443,9 @@ export default function VramCalculator({
               })}
               {gpu && <line class="vc-cap" x1={(room / scale) * 1000} x2={(room / scale) * 1000} y1={0} y2={48} />}
             </svg>
+            {result.fit && gpu && engine && (
+              <engine.FitList steps={result.fit} gpu={gpu.name} fmt={(b) => fmt(b, unit)} onApply={change} />
+            )}
             {fold(
               'Details: components, phases and GPUs',
               <>
@@ -563,16 +566,7 @@ export default function VramCalculator({
           </div>
         )}
       </section>
-      {!embed && (
-        <PlanTools
-          query={result ? view.query : null}
-          method={q.method ?? ''}
-          onImport={(raw) => {
-            setTouched(true);
-            apply({ ...latest.current, ...raw });
-          }}
-        />
-      )}
+      {!embed && <PlanTools query={result ? view.query : null} method={q.method ?? ''} onImport={change} />}
       {compact && fold(`Change the model and settings (${summaryOf()})`, form, errors.length > 0)}
     </div>
   );

@@ -6,6 +6,7 @@
 // estimate until every field that applies is valid. Links and the embed code carry only the valid values.
 import { estimateMemory } from './estimate.ts';
 import { maxMicroBatch, maxSequence } from './fit.ts';
+import { type FitChange, makeItFit } from './make-fit.ts';
 import { requiredBytes } from './post-training.ts';
 import { appliesTo, labelledMessage, PARAMS, paramOfField } from './parameters.ts';
 import { GPU_PRESETS } from './presets.ts';
@@ -43,7 +44,62 @@ export interface CalculatorView {
     managed: number;
     /** warnings that do not stop the estimate (e.g. a sequence past the context length) */
     warnings: string[];
+    /** on the chosen GPU, when the run does not fit: the changes that make it fit, cheapest first (make-fit.ts),
+     *  each with every URL value to set (the changes before it included) and what the run then needs */
+    fit: FitStep[] | null;
   } | null;
+}
+
+export interface FitStep {
+  label: string;
+  set: RawParams;
+  total: number;
+  fits: boolean;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+/** What each change does, in the reader's words. */
+function fitLabel(c: FitChange): string {
+  const p = c.patch;
+  switch (c.id) {
+    case 'checkpointing':
+      return 'Turn on gradient checkpointing';
+    case 'chunked-loss':
+      return 'Use the chunked cross-entropy loss';
+    case 'optimizer-8bit':
+      return 'Use 8-bit AdamW';
+    case 'qlora':
+      return 'Train with QLoRA (4-bit base weights)';
+    case 'micro-batch':
+      return `Micro-batch ${p.batch} with gradient accumulation ${p.accumulation} (same effective batch)`;
+    case 'sequence':
+      return `Shorten sequences to ${n(p.seq ?? 0)} tokens`;
+    case 'gpus':
+      return `Train on ${p.gpus} GPUs with ZeRO-3`;
+  }
+}
+
+/** A change's parameters as URL values. */
+function urlValues(patch: FitChange['patch']): RawParams {
+  const out: RawParams = {};
+  for (const [field, v] of Object.entries(patch)) {
+    const spec = paramOfField(field);
+    if (spec) out[spec.url] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+  }
+  return out;
+}
+
+/** The make-it-fit steps for a run that does not fit `gpu`: the cumulative changes carry the ones before them; the
+ *  two alternatives at the end (sequence, GPUs) carry the cumulative ones only. */
+function fitSteps(input: Parameters<typeof makeItFit>[0], gpu: string): FitStep[] {
+  const steps: FitStep[] = [];
+  let carried: RawParams = {};
+  for (const c of makeItFit(input, gpu).changes) {
+    const set = { ...carried, ...urlValues(c.patch) };
+    if (c.id !== 'sequence' && c.id !== 'gpus') carried = set;
+    steps.push({ label: fitLabel(c), set, total: c.neededBytes, fits: c.fits });
+  }
+  return steps;
 }
 
 /** The fields that do not apply to the chosen method and trainer (their values are kept but neither checked nor
@@ -101,7 +157,10 @@ export function computeView(controls: RawParams): CalculatorView {
     peakPhase: e.peakPhase,
     managed: e.managedBytes,
     warnings: e.warnings.map((w) => labelledMessage(w)),
+    fit: null,
   };
+  if (chosen && requiredBytes(e, chosen.usableBytes) > chosen.usableBytes)
+    view.result.fit = fitSteps(state.input, chosen.id);
   return view;
 }
 

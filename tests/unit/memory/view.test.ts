@@ -35,6 +35,46 @@ describe('calculator view', () => {
     expect(v.result?.maxSeq).toBeGreaterThan(2048);
   });
 
+  it('lists the changes that make a run fit the chosen GPU, each with every URL value it sets', () => {
+    const over = computeView({
+      ...controlDefaults(),
+      model: 'llama-3.1-70b',
+      method: 'lora',
+      seq: '4096',
+      batch: '4',
+      loss: 'fp32',
+      gpu: 'a100-80gb',
+    });
+    const fit = over.result?.fit ?? [];
+    expect(fit.map((s) => [s.label, s.set, s.fits])).toEqual([
+      ['Turn on gradient checkpointing', { 'grad-checkpointing': '1' }, false],
+      ['Use the chunked cross-entropy loss', { 'grad-checkpointing': '1', loss: 'chunked' }, false],
+      ['Use 8-bit AdamW', { 'grad-checkpointing': '1', loss: 'chunked', optimizer: 'adamw-8bit' }, false],
+      [
+        'Train with QLoRA (4-bit base weights)',
+        { 'grad-checkpointing': '1', loss: 'chunked', optimizer: 'adamw-8bit', method: 'qlora' },
+        true,
+      ],
+    ]);
+    // Needs fall step by step, and the last one is what the calculator then shows.
+    for (let k = 1; k < fit.length; k++) expect(fit[k]?.total).toBeLessThan(fit[k - 1]?.total ?? 0);
+    const applied = computeView({
+      ...controlDefaults(),
+      model: 'llama-3.1-70b',
+      method: 'lora',
+      seq: '4096',
+      batch: '4',
+      loss: 'fp32',
+      gpu: 'a100-80gb',
+      ...fit.at(-1)?.set,
+    });
+    expect(applied.result?.total).toBe(fit.at(-1)?.total);
+    expect(applied.result?.fit).toBeNull();
+    // A run that fits, or no GPU chosen: no list.
+    expect(computeView({ ...controlDefaults(), gpu: 'a100-80gb' }).result?.fit).toBeNull();
+    expect(computeView({ ...controlDefaults(), model: 'llama-3.1-70b', method: 'full', gpu: 'none' }).result?.fit).toBeNull();
+  });
+
   it('reports errors by URL parameter name and shows no figure', () => {
     const v = computeView({ ...defaults, rank: '0', seq: 'abc' });
     expect(v.result).toBeNull();

@@ -2,6 +2,7 @@
 // parts of the display that only an estimate from it can need (the page's build-time view has no trainer).
 export * from '../../../lib/memory/view.ts';
 export { TrainerModels } from './TrainerModels.tsx';
+export { FitList } from './FitList.tsx';
 export { embedOptionNotices } from '../../../lib/memory/embed-notices.ts';
 // The plan tools (PlanPanel.tsx) read the state through here, so they share this chunk instead of splitting the
 // memory model into a chunk of its own (a split costs the estimate's on-demand code about 0.3 kB).
