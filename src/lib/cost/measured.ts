@@ -3,6 +3,7 @@
 // (seconds per iteration, tokens per second, TFLOP/s); the comparison is derived in checks.ts.
 import type { Architecture, MethodId, TargetsId } from '../memory/index.ts';
 import { MODEL_PRESETS } from '../memory/presets.ts';
+import type { FlopsInput } from './flops.ts';
 import type { SourcedFigure } from './gpus.ts';
 
 /** Qwen-7B (Qwen/Qwen-7B config.json): hidden 4096, 32 layers and heads of 128, MLP 11008 per half of its fused w1/w2
@@ -67,16 +68,10 @@ const QWEN_SETUP = {
 };
 
 /** One measured step: what ran and how long a step took (or how many tokens per second). */
-export interface Measurement {
+export interface Measurement extends FlopsInput {
   id: string;
   label: string;
   source: SourcedFigure;
-  arch: Architecture;
-  method: MethodId;
-  rank: number;
-  targets: TargetsId;
-  seq: number;
-  gradCheckpointing: boolean;
   /** GPU preset id (gpus.ts) */
   gpu: string;
   gpus: number;

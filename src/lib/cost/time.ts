@@ -2,8 +2,8 @@
 // (flops.ts), times the data-parallel GPUs; time = dataset tokens × epochs ÷ tokens/s; cost = hours × GPUs × price.
 // The utilisation is the share of the peak spent on the counted FLOPs, recomputation included (PaLM's hardware FLOPs
 // utilisation; the same as MFU without checkpointing). Its default per method is measured from a published run.
-import type { Architecture, MethodId, TargetsId } from '../memory/index.ts';
-import { flopsPerToken, type FlopsPerToken } from './flops.ts';
+import type { MethodId } from '../memory/index.ts';
+import { type FlopsInput, flopsPerToken, type FlopsPerToken } from './flops.ts';
 import { gpuCompute } from './gpus.ts';
 import { type Measurement, UTILISATION_RUNS } from './measured.ts';
 
@@ -19,13 +19,7 @@ export function defaultUtilisation(method: MethodId): number {
   return measuredUtilisation(UTILISATION_RUNS[method === 'dora' ? 'lora' : method]);
 }
 
-export interface TimeInput {
-  arch: Architecture;
-  method: MethodId;
-  rank: number;
-  targets: TargetsId;
-  seq: number;
-  gradCheckpointing: boolean;
+export interface TimeInput extends FlopsInput {
   gpus: number;
   /** GPU preset id */
   gpu: string;

@@ -36,7 +36,7 @@ describe('calculator view', () => {
   });
 
   it('lists the changes that make a run fit the chosen GPU, each with every URL value it sets', () => {
-    const over = computeView({
+    const run = {
       ...controlDefaults(),
       model: 'llama-3.1-70b',
       method: 'lora',
@@ -44,7 +44,8 @@ describe('calculator view', () => {
       batch: '4',
       loss: 'fp32',
       gpu: 'a100-80gb',
-    });
+    };
+    const over = computeView(run);
     const fit = over.result?.fit ?? [];
     expect(fit.map((s) => [s.label, s.set, s.fits])).toEqual([
       ['Turn on gradient checkpointing', { 'grad-checkpointing': '1' }, false],
@@ -58,21 +59,14 @@ describe('calculator view', () => {
     ]);
     // Needs fall step by step, and the last one is what the calculator then shows.
     for (let k = 1; k < fit.length; k++) expect(fit[k]?.total).toBeLessThan(fit[k - 1]?.total ?? 0);
-    const applied = computeView({
-      ...controlDefaults(),
-      model: 'llama-3.1-70b',
-      method: 'lora',
-      seq: '4096',
-      batch: '4',
-      loss: 'fp32',
-      gpu: 'a100-80gb',
-      ...fit.at(-1)?.set,
-    });
+    const applied = computeView({ ...run, ...fit.at(-1)?.set });
     expect(applied.result?.total).toBe(fit.at(-1)?.total);
     expect(applied.result?.fit).toBeNull();
     // A run that fits, or no GPU chosen: no list.
     expect(computeView({ ...controlDefaults(), gpu: 'a100-80gb' }).result?.fit).toBeNull();
-    expect(computeView({ ...controlDefaults(), model: 'llama-3.1-70b', method: 'full', gpu: 'none' }).result?.fit).toBeNull();
+    expect(
+      computeView({ ...controlDefaults(), model: 'llama-3.1-70b', method: 'full', gpu: 'none' }).result?.fit,
+    ).toBeNull();
   });
 
   it('reports errors by URL parameter name and shows no figure', () => {
