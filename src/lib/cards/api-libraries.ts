@@ -135,7 +135,7 @@ export const API_LIBRARIES: readonly ApiLibrary[] = [
 export const API_CHECK_BACKLOG: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'serving-adapters-vllm-sglang': {
     SGLang:
-      'the flags match docs.sglang.io and a stored server_args.py, but neither carries a release number; on 2026-12-02 the repository (1.2 GB) was too large to bring here to read server_args.py at a release tag, and no registry this project reaches ships SGLang, so no version can be named',
+      'checked again on 2026-12-02: the flags, defaults and help texts match docs.sglang.io and the stored python/sglang/srt/arg_groups/fields/lora.py, but the file index holds python/sglang/version.py only at the commits that set a version (0.5.3rc2, 0.5.6.post2) and server_args.py and lora.py at other commits, so no stored copy ties the flags to a release; the repository snapshot (1,215,191,040 bytes) is over the 524,288,000 bytes that can be brought here to read a release tag, and no registry this project reaches ships SGLang',
   },
 };
 
