@@ -17,5 +17,5 @@ console.log(
 );
 if (result.pending.length > 0)
   console.log(
-    `${result.pending.length} API check(s) still to do (src/lib/cards/api-libraries.ts): ${result.pending.map((p) => `${p.file.split('/').pop()} ${/shows (.+?),/.exec(p.message)?.[1] ?? ''}`).join('; ')}.`,
+    `${result.pending.length} API check(s) still to do (src/lib/cards/api-libraries.ts): ${result.pending.map((p) => `${p.file.split('/').pop()} ${p.field === 'verified' ? (/shows (.+?),/.exec(p.message)?.[1] ?? '') : p.field}`).join('; ')}.`,
   );

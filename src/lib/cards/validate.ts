@@ -3,7 +3,7 @@ import { type CardData, makeCardSchema } from '../../schemas/card.ts';
 import { seriesInfoSchema } from '../../schemas/series.ts';
 import { topicSchema } from '../../schemas/topic.ts';
 import type { DeckPolicy } from '../site/config.ts';
-import { apiCheckIssues } from './api-libraries.ts';
+import { apiCheckIssues, sourceVersionCheck } from './api-libraries.ts';
 import { checkCardPaths, decodeCardFile } from './file-checks.ts';
 import { formatIssue } from './format-issue.ts';
 import { countWords, splitFrontmatter } from './frontmatter.ts';
@@ -230,6 +230,13 @@ export function validateDeck(input: DeckInput): DeckResult {
       const api = apiCheckIssues(id, split.body, r.data.verified);
       for (const p of api.problems) add(p.field, p.message);
       for (const w of api.pending) pending.push({ file: file.path, ...w });
+    }
+    // A checked API links its library's pages at the release it was checked against, not at main or latest.
+    if (r.success) {
+      const links = sourceVersionCheck(id, r.data.sources, r.data.verified);
+      for (const w of links.warnings) warnings.push({ file: file.path, ...w });
+      for (const w of links.pending) pending.push({ file: file.path, ...w });
+      for (const p of links.problems) add(p.field, p.message);
     }
     const maxAge = input.policy?.maxVerifiedAgeMonths;
     if (r.success && r.data.verified && input.today && maxAge !== undefined)

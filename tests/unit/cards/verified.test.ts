@@ -117,6 +117,22 @@ describe('the verified field in the deck check', () => {
       'verified:\n  - { library: TRL, version: "1.9.0", date: 2026-12-01 }\n  - { library: PEFT, version: "0.20.0", date: 2026-12-01 }';
     expect(check(both, day('2026-12-01'), body).problems).toEqual([]);
   });
+  it('warns, naming the source, when a verified library is linked at main or at another release; the card still builds', () => {
+    const trlSource = (url: string) =>
+      `  - title: "TRL docs"\n    url: "${url}"\nverified:\n  - { library: TRL, version: "1.9.0", date: 2026-12-01 }`;
+    const r = check(trlSource('https://huggingface.co/docs/trl/sft_trainer'));
+    expect(r.problems).toEqual([]);
+    expect(r.cards).toHaveLength(1);
+    expect(r.warnings).toEqual([
+      {
+        file: 'content/cards/x.mdx',
+        field: 'sources[1].url',
+        message:
+          "links TRL without a release in the link, but the card's API was checked against TRL 1.9.0: link the page at 1.9.0 after reading it there, or check the API again at the release you link",
+      },
+    ]);
+    expect(check(trlSource('https://huggingface.co/docs/trl/v1.9.0/en/sft_trainer')).warnings).toEqual([]);
+  });
   it('rejects an empty list', () => {
     expect(cardSchema.safeParse({ verified: [] }).error?.issues.find((i) => i.path[0] === 'verified')?.message).toBe(
       'give at least 1 { library, version, date }, or leave verified out',
