@@ -48,6 +48,12 @@ const PLAN_LAZY_JS = 48 * KB;
 // it, beyond the estimate's chunk: the config.json parser with zod/mini, the Hub fetch and the form. 11.9 kB measured.
 const MODEL_SOURCE = /^_astro\/ModelSource\.[^/]+\.js$/;
 const MODEL_SOURCE_JS = 12.5 * KB;
+// The calculator's time and cost panel (src/client/islands/calculator/TimePanel.tsx, issue #13): the cost lib
+// (src/lib/cost: the GPU peaks and prices with their sources, the published runs the utilisation defaults are measured
+// from, the FLOPs count) and the panel, imported by the engine right after it loads, beyond the estimate's chunk (which
+// had 0.2 kB left). 4.79 kB measured (4,786 bytes).
+const TIME_PANEL = /^_astro\/TimePanel\.[^/]+\.js$/;
+const TIME_PANEL_JS = 5 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
 // Ctrl/Cmd+K. With the theme toggle, it is what the layout loads on every page.
 const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;
@@ -271,7 +277,8 @@ describe(`page weight of ${DIST}`, () => {
         const entryOf = (re: RegExp) => [...w.islandLazyJs.keys()].find((f) => re.test(f));
         const planEntry = entryOf(PLAN_CHUNK);
         const panelEntry = entryOf(MODEL_SOURCE);
-        const apart = [planEntry, panelEntry].filter((f): f is string => f !== undefined);
+        const timeEntry = entryOf(TIME_PANEL);
+        const apart = [planEntry, panelEntry, timeEntry].filter((f): f is string => f !== undefined);
         const estimate = apart.length
           ? lazyJs(
               DIST,
@@ -290,6 +297,7 @@ describe(`page weight of ${DIST}`, () => {
         };
         const plan = beyond(planEntry);
         const panel = beyond(panelEntry);
+        const time = beyond(timeEntry);
         for (const f of estimate.keys()) if (EMBED_HOST_CHUNK.test(f)) estimate.delete(f);
         const lazy = sum(estimate);
         const lazyDetail = [...estimate].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
@@ -313,6 +321,14 @@ describe(`page weight of ${DIST}`, () => {
           console.info(`/calculator/: the "any model" panel +${kb(sum(panel))} when opened (${detail})`);
           expect(panelEntry, 'the "any model" panel loads on demand').toBeDefined();
           expect(sum(panel), `the "any model" panel: ${detail}`).toBeLessThanOrEqual(MODEL_SOURCE_JS);
+          const timeDetail = [...time].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+          console.info(`/calculator/: the time and cost panel +${kb(sum(time))} after the engine (${timeDetail})`);
+          expect(timeEntry, 'the time and cost panel loads on demand').toBeDefined();
+          expect(
+            [...w.js.keys()].filter((f) => TIME_PANEL.test(f)),
+            'time panel code at page load',
+          ).toEqual([]);
+          expect(sum(time), `the time and cost panel: ${timeDetail}`).toBeLessThanOrEqual(TIME_PANEL_JS);
         }
       },
     );

@@ -1,5 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import site from '../../site.config.mjs';
+import { durationText, usdText } from '../../src/lib/cost/state.ts';
+import { timeView } from '../../src/lib/cost/view.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 
 // The VRAM calculator page: live estimate, validation messages (never NaN), state in the URL, keyboard use, axe.
@@ -315,4 +317,106 @@ test('make it fit: a 70B LoRA run over one A100 lists its changes, and one click
   await expect(page).toHaveURL(/[?&]method=qlora/);
   await expect(page).toHaveURL(/[?&]optimizer=adamw-8bit/);
   await expect(fit).toHaveCount(0);
+});
+
+// Time and cost: the panel shows what the lib computes for the state (src/lib/cost/view.ts), exactly.
+const TIME_RUN = { model: 'llama-3.1-8b', method: 'qlora', gpu: 'a100-80gb', tokens: '51200000' };
+const expectedTime = (q: Record<string, string>) => {
+  const v = timeView(q);
+  if (!v.time?.ok || v.time.estimate.costUsd === null) throw new Error('no time for the test run');
+  const x = v.time.estimate;
+  return { v, x, cost: usdText(x.costUsd as number) };
+};
+
+test('time/cost shown for a preset: the lib’s figures, its sources, and the phone bar', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(url);
+  await hydrated(page);
+  await page.getByLabel('Model', { exact: true }).selectOption('llama-3.1-8b');
+  await page.getByLabel('GPU', { exact: true }).selectOption('a100-80gb');
+  const price = page.getByLabel('Price (¢/GPU-hour)');
+  const hint = page.locator(`[id="${(await price.getAttribute('aria-describedby')) ?? ''}"]`);
+  await expect(hint).toHaveText(timeView(TIME_RUN).hints['price-cents'] ?? '');
+  await expect(page.locator('.vc-time')).toHaveCount(0);
+  await page.getByLabel('Dataset tokens').fill('51200000');
+  const { v, x, cost } = expectedTime(TIME_RUN);
+  const panel = page.locator('.vc-time');
+  await expect(panel.locator('tr')).toHaveText([
+    `Tokens/s${Math.round(x.tokensPerSecondPerGpu).toLocaleString('en-US')} per GPU`,
+    `Per epoch${durationText(x.secondsPerEpoch)}`,
+    `In all (3 epochs)${durationText(x.seconds)}`,
+    `GPU-hours${x.gpuHours.toFixed(1)}`,
+    `Cost${cost}`,
+  ]);
+  expect(cost).toBe('$35.35');
+  await expect(panel).toContainText(
+    'Utilisation 35.2% of 312 TFLOP/s: the method’s default, measured on Qwen-7B Q-LoRA',
+  );
+  await expect(panel.getByRole('link', { name: 'Runpod Serverless pricing' })).toHaveAttribute(
+    'href',
+    'https://docs.runpod.io/serverless/pricing',
+  );
+  await expect(panel.getByRole('link', { name: 'How the time is computed' })).toHaveAttribute(
+    'href',
+    `${site.base}about/memory/#time-and-cost`,
+  );
+  await expect(page).toHaveURL(/[?&]tokens=51200000/);
+  await expect(page.locator('.vc-peek')).toContainText(`· ${v.summary}`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+});
+
+test('time/cost: mfu=150 marks the field and shows no time; fixing it brings the time back', async ({ page }) => {
+  await page.goto(`${url}?${new URLSearchParams({ ...TIME_RUN, mfu: '150' })}`);
+  await hydrated(page);
+  const mfu = page.getByLabel('Utilisation (MFU, %)');
+  await expect(mfu).toHaveAttribute('aria-invalid', 'true');
+  const [err] = ((await mfu.getAttribute('aria-describedby')) ?? '').split(' ');
+  await expect(page.locator(`[id="${err}"]`)).toHaveText(
+    'Utilisation (MFU, %): must be a whole number from 0 to 100 (got 150)',
+  );
+  await noNumber(page);
+  await expect(page.locator('.vc-time')).toHaveCount(0);
+  await mfu.fill('40');
+  const { cost } = expectedTime({ ...TIME_RUN, mfu: '40' });
+  await expect(page.locator('.vc-time')).toContainText(`Cost${cost}`);
+  await expect(page.locator('.vc-time')).toContainText('Utilisation 40.0% of 312 TFLOP/s: yours.');
+});
+
+test('time/cost: tokens in the URL restore the panel after a reload', async ({ page }) => {
+  const q = { ...TIME_RUN, epochs: '2', 'price-cents': '199' };
+  await page.goto(`${url}?${new URLSearchParams(q)}`);
+  await hydrated(page);
+  const { x, cost } = expectedTime(q);
+  const panel = page.locator('.vc-time');
+  await expect(panel).toContainText(`In all (2 epochs)${durationText(x.seconds)}`);
+  await expect(panel).toContainText(`Cost${cost}`);
+  await expect(panel).toContainText(`${usdText(1.99)} per GPU-hour: yours.`);
+  await expect(page.getByLabel('Dataset tokens')).toHaveValue('51200000');
+  await page.getByLabel('Epochs').fill('3');
+  await expect(page).toHaveURL(/[?&]tokens=51200000/);
+  await page.reload();
+  await hydrated(page);
+  await expect(panel).toContainText(`Cost${expectedTime({ ...q, epochs: '3' }).cost}`);
+});
+
+test('time/cost: DPO counts the reference forward; GRPO says why there is no time', async ({ page }) => {
+  await page.goto(`${url}?${new URLSearchParams({ ...TIME_RUN, trainer: 'dpo' })}`);
+  await hydrated(page);
+  const panel = page.locator('.vc-time');
+  await expect(panel).toContainText(`Cost${expectedTime({ ...TIME_RUN, trainer: 'dpo' }).cost}`);
+  await expect(panel).toContainText('chosen and rejected sequences both counted');
+  await expect(panel).toContainText('forward passes without gradients (reference, KL) 16.1 G');
+  await page.getByLabel('Trainer').selectOption('grpo');
+  await expect(panel).toContainText('No time estimate: the time estimate does not cover GRPO');
+  await expect(panel.locator('table')).toHaveCount(0);
+});
+
+test('axe: the time and cost panel has no violations, light and dark', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${url}?${new URLSearchParams(TIME_RUN)}`);
+    await hydrated(page);
+    await expect(page.locator('.vc-time table')).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
 });

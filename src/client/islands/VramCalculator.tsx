@@ -16,6 +16,7 @@ import type { EmbedLayout } from '../../lib/memory/embed-options.ts';
 import type { CalculatorField } from '../../lib/memory/fields.ts';
 import type { Notice } from '../../lib/memory/url-state.ts';
 import type { CalculatorView } from '../../lib/memory/view.ts';
+import type { TimeView } from './calculator/TimePanel.tsx';
 import { TrainerFields } from './calculator/TrainerFields.tsx';
 import PhaseTable from './calculator/PhaseTable.tsx';
 import { PlanTools } from './calculator/PlanTools.tsx';
@@ -38,10 +39,16 @@ export interface Links {
 export interface Props {
   /** the view of `defaults`, computed at build time (computeView) */
   initial: CalculatorView;
+  /** the time and cost view of `defaults`, computed at build time (src/lib/cost/view.ts timeView) */
+  initialTime: TimeView;
   /** every control's default value as a URL parameter (controlDefaults) */
   defaults: Query;
   /** the form, from the parameter table (calculatorFields) */
   fields: CalculatorField[];
+  /** the form's fieldsets and their legends, in order (FORM_GROUPS) */
+  groups: readonly (readonly [string, string])[];
+  /** the estimate's components and their labels, in order (COMPONENT_LABELS) */
+  parts: readonly (readonly [string, string])[];
   gpus: GpuOption[];
   /** render for an iframe: no share tools, height reported to the host page */
   embed?: boolean;
@@ -56,29 +63,14 @@ export interface Props {
   bands?: Record<string, string>;
 }
 
-const COMPONENTS: [string, string][] = [
-  ['weights', 'Weights'],
-  ['trainable', 'Adapter weights'],
-  ['gradients', 'Gradients'],
-  ['optimizer', 'Optimizer states'],
-  ['activations', 'Activations'],
-  ['logits', 'Logits and loss'],
-  ['overhead', 'CUDA context, allocator'],
-];
-const GROUPS: [string, string][] = [
-  ['model', 'Model'],
-  ['method', 'Method'],
-  ['trainer', 'Post-training'],
-  ['training', 'Training'],
-  ['gpus', 'GPUs'],
-];
-
 type ViewModule = typeof import('./calculator/engine.ts');
 /** The "any model" panel: loads when the reader opens it (its config parser brings zod). */
 type SourcePanel = typeof import('./calculator/ModelSource.tsx').ModelSource;
 let viewModule: Promise<ViewModule> | undefined;
 /** The loaded engine, for the parts of the display that come with it (set before any estimate of its own exists). */
 let engine: ViewModule | undefined;
+/** The time and cost panel, loaded right after the engine (calculator/TimePanel.tsx). */
+let timing: typeof import('./calculator/TimePanel.tsx') | undefined;
 const loadModel = (): Promise<ViewModule> => {
   viewModule ??= import('./calculator/engine.ts').then((m) => (engine = m));
   return viewModule;
@@ -95,8 +87,11 @@ const list = (xs: string[]) => (xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -
 
 export default function VramCalculator({
   initial,
+  initialTime,
   defaults,
   fields,
+  groups,
+  parts,
   gpus,
   embed = false,
   layout = 'full',
@@ -108,6 +103,7 @@ export default function VramCalculator({
   const id = (s: string) => `${uid}-${s}`;
   const [q, setQ] = useState<Query>(defaults);
   const [view, setView] = useState<CalculatorView>(initial);
+  const [tv, setTv] = useState<TimeView>(initialTime);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [touched, setTouched] = useState(false);
   const [copied, setCopied] = useState('');
@@ -124,6 +120,10 @@ export default function VramCalculator({
     setQ(next);
     loadModel().then((m) => {
       if (latest.current === next) setView(m.computeView(next));
+      m.loadTime().then((t) => {
+        timing = t;
+        if (latest.current === next) setTv(t.timeView(next));
+      });
     });
   };
 
@@ -185,8 +185,12 @@ export default function VramCalculator({
     (!!f.methods && !f.methods.includes(q.method as string)) ||
     (!!f.trainers && !f.trainers.includes((q.trainer as string) ?? 'sft')) ||
     (!!f.models && q.model !== 'custom' && !f.models.includes(q.model as string));
-  const described = (key: string) =>
-    view.errors[key] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${key}-err`) } : {};
+  // A field's message, and the note on what its 0 stands for (the cost fields), describe it.
+  const described = (key: string) => ({
+    'aria-invalid': view.errors[key] ? ('true' as const) : undefined,
+    'aria-describedby':
+      [view.errors[key] && id(`${key}-err`), tv.hints[key] && id(`${key}-hint`)].filter(Boolean).join(' ') || undefined,
+  });
   const message = (key: string) =>
     view.errors[key] && (
       <span id={id(`${key}-err`)} class="vc-err">
@@ -283,6 +287,14 @@ export default function VramCalculator({
         {fs.filter((f) => f.wide).map(control)}
         {grid.length > 0 && <div class="vc-grid">{grid.map(control)}</div>}
         {fs.filter((f) => f.kind === 'bool').map(control)}
+        {fs.map(
+          ({ key }) =>
+            tv.hints[key] && (
+              <p class="vc-note" id={id(`${key}-hint`)} key={key}>
+                {tv.hints[key]}
+              </p>
+            ),
+        )}
       </>
     );
   };
@@ -320,9 +332,9 @@ export default function VramCalculator({
     );
   const form = (
     <div class="vc-form">
-      {GROUPS.map(([group, legend]) =>
+      {groups.map(([group, legend]) =>
         group === 'trainer' ? (
-          <TrainerFields key={group} about={`${links.aboutMemory}#post-training`}>
+          <TrainerFields key={group} legend={legend} about={`${links.aboutMemory}#post-training`}>
             {controls(group)}
           </TrainerFields>
         ) : (
@@ -388,6 +400,7 @@ export default function VramCalculator({
                 {gpu.name}
               </span>
             )}
+            {result && tv.summary && ` · ${tv.summary}`}
           </span>{' '}
           <span class="vc-peek-go">Details</span>
         </a>
@@ -430,7 +443,7 @@ export default function VramCalculator({
               role="img"
               aria-label={`Stacked bar of the components, ${fmt(total, unit)} in total${gpu ? `, against ${fmt(gpu.usableBytes, unit)} on the ${gpu.name}` : ''}`}
             >
-              {COMPONENTS.map(([c, label]) => {
+              {parts.map(([c, label]) => {
                 const w = (((result.components as Record<string, number>)[c] as number) / scale) * 1000;
                 x += w;
                 return (
@@ -446,6 +459,7 @@ export default function VramCalculator({
             {result.fit && gpu && engine && (
               <engine.FitList steps={result.fit} gpu={gpu.name} fmt={(b) => fmt(b, unit)} onApply={change} />
             )}
+            {tv.time && timing && <timing.TimePanel t={tv.time} about={`${links.aboutMemory}#time-and-cost`} />}
             {fold(
               'Details: components, phases and GPUs',
               <>
@@ -460,7 +474,7 @@ export default function VramCalculator({
                     </tr>
                   </thead>
                   <tbody>
-                    {COMPONENTS.map(([c, label]) => {
+                    {parts.map(([c, label]) => {
                       const b = (result.components as Record<string, number>)[c] as number;
                       return (
                         <tr key={c}>

@@ -3,15 +3,10 @@
 // attention score and value matmuls, 12·L·s·d_attn per token forward and backward (PaLM's 12·L·H·Q·T; the same
 // counting as Narayanan et al. 2021, arXiv 2104.04473 §5.1). Like PaLM and NVIDIA NeMo's "model TFLOP/s", the
 // attention term is not halved for causal masking, so measured MFU figures (ours and theirs) mean the same thing.
-import {
-  activeParams,
-  type Architecture,
-  type MethodId,
-  paramBreakdown,
-  resolveArchitecture,
-  type TargetsId,
-} from '../memory/index.ts';
-import { adaptedOf, blockKinds } from '../memory/params.ts';
+// The memory model's modules, not its index: the calculator loads this lib in a chunk of its own (TimePanel.tsx),
+// and the index would bring modules (the CLI's, the cards') into it.
+import { activeParams, adaptedOf, blockKinds, paramBreakdown, resolveArchitecture } from '../memory/params.ts';
+import type { Architecture, MethodId, TargetsId } from '../memory/types.ts';
 
 export interface FlopsInput {
   arch: Architecture;
@@ -22,6 +17,9 @@ export interface FlopsInput {
   seq: number;
   /** one more forward pass of every block in the backward pass */
   gradCheckpointing: boolean;
+  /** forward passes without gradients per trained token besides the policy's own (trainers.ts): of the policy
+   *  itself (KTO's KL completions) and of the frozen reference (a copy, or the base with the adapters off) */
+  extraForwards?: { policy: number; reference: number };
 }
 
 export interface FlopsPerToken {
@@ -33,11 +31,17 @@ export interface FlopsPerToken {
   attentionForward: number;
   forward: number;
   backward: number;
-  /** forward + backward: the "model FLOPs" of MFU */
+  /** forward + backward: the "model FLOPs" of MFU, = weights + attention */
   model: number;
+  /** of the model FLOPs: the weight (and adapter) matmuls, forward and backward */
+  weights: number;
+  /** of the model FLOPs: the attention matmuls, forward and backward (12·L·s·d_attn) */
+  attention: number;
   /** the blocks' forward again under gradient checkpointing (the output head is not recomputed) */
   recompute: number;
-  /** what the GPU executes: model + recompute */
+  /** forward passes without gradients (a reference model, KTO's KL completions): executed, not trained */
+  noGrad: number;
+  /** what the GPU executes: model + recompute + noGrad */
   total: number;
 }
 
@@ -63,6 +67,10 @@ export function flopsPerToken(x: FlopsInput): FlopsPerToken {
   const backward = weightBackward + 2 * attentionForward;
   const model = forward + backward;
   const recompute = x.gradCheckpointing ? forward - 2 * head : 0;
+  // The reference is the frozen base: its forward skips the adapters (PEFT's disabled adapters, or a copy of the
+  // base for full fine-tuning); the policy's no-grad forward is its own forward.
+  const extra = x.extraForwards ?? { policy: 0, reference: 0 };
+  const noGrad = extra.policy * forward + extra.reference * (2 * matmulParams + attentionForward);
   return {
     matmulParams,
     adapterParams,
@@ -70,7 +78,10 @@ export function flopsPerToken(x: FlopsInput): FlopsPerToken {
     forward,
     backward,
     model,
+    weights: model - 3 * attentionForward,
+    attention: 3 * attentionForward,
     recompute,
-    total: model + recompute,
+    noGrad,
+    total: model + recompute + noGrad,
   };
 }

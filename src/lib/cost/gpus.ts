@@ -25,6 +25,8 @@ export interface GpuCompute {
 /** The price list the defaults come from, and when it was read. */
 export const PRICE_LIST = {
   title: 'Runpod Serverless pricing, flex workers (pay per second, no commitment)',
+  /** the list in two words, where the title is too long (the calculator's field hints) */
+  short: 'Runpod Serverless',
   url: 'https://docs.runpod.io/serverless/pricing',
   read: '2026-12-02',
 } as const;

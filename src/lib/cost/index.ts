@@ -14,9 +14,19 @@ export {
   defaultUtilisation,
   estimateTime,
   measuredUtilisation,
+  utilisationRun,
   type TimeEstimate,
   type TimeInput,
   type TimeResult,
 } from './time.ts';
 export { FLOPS_TOLERANCE, TIME_FACTOR, flopsChecks, timeChecks, type FlopsCheck, type TimeCheck } from './checks.ts';
-export { durationText, stateTime, usdText, wantsTime, type StateTime } from './state.ts';
+export {
+  costHints,
+  durationText,
+  stateTime,
+  usdText,
+  wantsTime,
+  type FigureSource,
+  type StateTime,
+} from './state.ts';
+export { GENERATING, trainerForwards } from './trainers.ts';

@@ -1,7 +1,7 @@
 // Published throughput: where the utilisation defaults come from, and the figures the model is checked against
 // (tests/unit/cost/checks.test.ts, and the table on /about/memory/). Each figure is stated as its source states it
 // (seconds per iteration, tokens per second, TFLOP/s); the comparison is derived in checks.ts.
-import type { Architecture, MethodId, TargetsId } from '../memory/index.ts';
+import type { Architecture, MethodId, TargetsId } from '../memory/types.ts';
 import { MODEL_PRESETS } from '../memory/presets.ts';
 import type { FlopsInput } from './flops.ts';
 import type { SourcedFigure } from './gpus.ts';

@@ -1,10 +1,31 @@
 // The time and cost of a calculator state: the memory model's resolved input (its architecture, method and the time
 // and cost parameters of the table: tokens, epochs, priceCents, mfu), as the CLI and the calculator read them.
-import { type Estimate, findGpu, type NormalizedInput } from '../memory/index.ts';
-import { estimateTime, type TimeEstimate } from './time.ts';
+import { param } from '../memory/parameters.ts';
+import { findGpu } from '../memory/presets.ts';
+import type { Estimate, MethodId, NormalizedInput } from '../memory/types.ts';
+import { gpuCompute, PRICE_LIST } from './gpus.ts';
+import { defaultUtilisation, estimateTime, type TimeEstimate, utilisationRun } from './time.ts';
+import { trainerForwards } from './trainers.ts';
+
+/** Where an assumed figure comes from: a title and a link. */
+export interface FigureSource {
+  label: string;
+  url: string;
+}
 
 export type StateTime =
-  | { ok: true; estimate: TimeEstimate; datasetTokens: number; epochs: number; gpu: string }
+  | {
+      ok: true;
+      estimate: TimeEstimate;
+      datasetTokens: number;
+      epochs: number;
+      gpu: string;
+      trainer: NormalizedInput['trainer'];
+      /** the published run the default utilisation is measured from (null when the reader gave one) */
+      utilisationFrom: FigureSource | null;
+      /** the price list and the GPU's entry on it (null when the reader gave a price or the list has none) */
+      priceFrom: (FigureSource & { read: string; says: string }) | null;
+    }
   /** the settings ask for a time (a dataset size is given) but it cannot be computed */
   | { ok: false; message: string };
 
@@ -13,12 +34,20 @@ export function wantsTime(i: NormalizedInput): boolean {
   return i.tokens > 0;
 }
 
+const label = (id: string, value: string): string => param(id)?.values?.find(([v]) => v === value)?.[1] ?? value;
+
 /** null when no dataset size is given. */
 export function stateTime(e: Estimate, gpu: string | null): StateTime | null {
   const i = e.input;
   if (!wantsTime(i)) return null;
-  if (i.trainer !== 'sft') {
-    return { ok: false, message: `the time estimate covers supervised fine-tuning (SFT) only, not ${i.trainer}` };
+  const extraForwards = trainerForwards(i);
+  if (!extraForwards) {
+    return {
+      ok: false,
+      message:
+        `the time estimate does not cover ${label('trainer', i.trainer)}: its steps generate completions token by ` +
+        'token, at a speed set by the decoding engine (generate or vLLM), not by the FLOPs counted here',
+    };
   }
   if (!gpu || !findGpu(gpu)) return { ok: false, message: 'choose a GPU for the time estimate' };
   const { tokens, epochs, mfu, priceCents } = i;
@@ -29,6 +58,7 @@ export function stateTime(e: Estimate, gpu: string | null): StateTime | null {
     targets: i.targets,
     seq: i.seq,
     gradCheckpointing: i.gradCheckpointing,
+    extraForwards,
     gpus: i.gpus,
     gpu,
     datasetTokens: tokens,
@@ -36,7 +66,36 @@ export function stateTime(e: Estimate, gpu: string | null): StateTime | null {
     utilisation: mfu > 0 ? mfu / 100 : null,
     usdPerHour: priceCents > 0 ? priceCents / 100 : null,
   });
-  return r.ok ? { ok: true, estimate: r.estimate, datasetTokens: tokens, epochs, gpu } : r;
+  if (!r.ok) return r;
+  const run = utilisationRun(i.method);
+  const listed = gpuCompute(gpu);
+  return {
+    ok: true,
+    estimate: r.estimate,
+    datasetTokens: tokens,
+    epochs,
+    gpu,
+    trainer: i.trainer,
+    utilisationFrom: r.estimate.utilisationGiven ? null : { label: run.label, url: run.source.url },
+    priceFrom:
+      r.estimate.priceGiven || !listed || listed.usdPerHour === null
+        ? null
+        : { label: PRICE_LIST.title, url: PRICE_LIST.url, read: PRICE_LIST.read, says: listed.price },
+  };
+}
+
+/** What 0 stands for in the price and utilisation fields, for this method and GPU, by parameter id: a sentence
+ *  starting with the field's label. */
+export function costHints(method: MethodId, gpu: string | null): Record<string, string> {
+  const c = gpu ? gpuCompute(gpu) : undefined;
+  const price = !c
+    ? 'the GPU’s listed price (choose a GPU)'
+    : c.usdPerHour === null
+      ? `no price (${c.price})`
+      : `the listed ${usdText(c.usdPerHour)} per GPU-hour (${PRICE_LIST.short}, read ${PRICE_LIST.read})`;
+  const u = `${label('method', method)}’s default, ${(defaultUtilisation(method) * 100).toFixed(1)}%, measured on ${utilisationRun(method).label}`;
+  const says = (id: string, text: string) => `${param(id)?.label ?? id}: 0 = ${text}.`;
+  return { priceCents: says('priceCents', price), mfu: says('mfu', u) };
 }
 
 /** "6.2 h", "45 min", "3.1 days" */

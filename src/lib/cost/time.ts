@@ -2,7 +2,7 @@
 // (flops.ts), times the data-parallel GPUs; time = dataset tokens × epochs ÷ tokens/s; cost = hours × GPUs × price.
 // The utilisation is the share of the peak spent on the counted FLOPs, recomputation included (PaLM's hardware FLOPs
 // utilisation; the same as MFU without checkpointing). Its default per method is measured from a published run.
-import type { MethodId } from '../memory/index.ts';
+import type { MethodId } from '../memory/types.ts';
 import { type FlopsInput, flopsPerToken, type FlopsPerToken } from './flops.ts';
 import { gpuCompute } from './gpus.ts';
 import { type Measurement, UTILISATION_RUNS } from './measured.ts';
@@ -14,9 +14,15 @@ export function measuredUtilisation(m: Measurement): number {
   return (m.tokensPerGpuStep * f.total) / m.secondsPerStep / peak;
 }
 
-/** The utilisation assumed for a method when none is given, from UTILISATION_RUNS (DoRA takes LoRA's). */
+/** The published run a method's default utilisation is measured from (DoRA takes LoRA's: no DoRA timing is
+ *  published). */
+export function utilisationRun(method: MethodId): Measurement {
+  return UTILISATION_RUNS[method === 'dora' ? 'lora' : method];
+}
+
+/** The utilisation assumed for a method when none is given. */
 export function defaultUtilisation(method: MethodId): number {
-  return measuredUtilisation(UTILISATION_RUNS[method === 'dora' ? 'lora' : method]);
+  return measuredUtilisation(utilisationRun(method));
 }
 
 export interface TimeInput extends FlopsInput {

@@ -2,6 +2,7 @@
 // island's JavaScript holds no parameter list of its own (and the page stays within its JS budget).
 import { CUSTOM_MODEL, NO_GPU, PARAMS, type ParamGroup } from './parameters.ts';
 import { GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
+import type { ComponentId } from './types.ts';
 
 export interface CalculatorField {
   /** URL name, also the form key */
@@ -21,6 +22,28 @@ export interface CalculatorField {
   /** a preset list, shown on a row of its own */
   wide?: boolean;
 }
+
+/** The form's fieldsets in order, with their legends (the architecture's fields show inside Model, with a custom
+ *  model; the display settings sit with the result). */
+export const FORM_GROUPS: readonly (readonly [ParamGroup, string])[] = [
+  ['model', 'Model'],
+  ['method', 'Method'],
+  ['trainer', 'Post-training'],
+  ['training', 'Training'],
+  ['gpus', 'GPUs'],
+  ['cost', 'Time and cost'],
+];
+
+/** The estimate's components as the calculator labels them, in the order of its bar and table. */
+export const COMPONENT_LABELS: readonly (readonly [ComponentId, string])[] = [
+  ['weights', 'Weights'],
+  ['trainable', 'Adapter weights'],
+  ['gradients', 'Gradients'],
+  ['optimizer', 'Optimizer states'],
+  ['activations', 'Activations'],
+  ['logits', 'Logits and loss'],
+  ['overhead', 'CUDA context, allocator'],
+];
 
 /** A GPU's name without the vendor and brand ("RTX 4090", "A100 80GB"): the GPU list and the badges use it. */
 export function shortGpuName(name: string): string {

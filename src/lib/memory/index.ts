@@ -55,7 +55,7 @@ export {
   type Notice,
   type RawParams,
 } from './url-state.ts';
-export { calculatorFields, type CalculatorField } from './fields.ts';
+export { COMPONENT_LABELS, calculatorFields, FORM_GROUPS, type CalculatorField } from './fields.ts';
 export {
   vramFigure,
   vramHtml,

@@ -108,12 +108,18 @@ function inapplicable(method: string, trainer: string): Set<string> {
   return new Set(PARAMS.filter((p) => !appliesTo(p, method, trainer)).map((p) => p.url));
 }
 
-export function computeView(controls: RawParams): CalculatorView {
+/** The controls decoded without the fields that do not apply to the chosen method and trainer: what every figure of
+ *  the calculator (the memory view, the time and cost: src/lib/cost/view.ts) is computed from. */
+export function decodeApplicable(controls: RawParams): ReturnType<typeof decodeRaw> {
   const first = decodeRaw(controls);
   const skip = inapplicable(String(first.state.input.method), String(first.state.input.trainer ?? 'sft'));
   const given: RawParams = {};
   for (const [k, v] of Object.entries(controls)) if (!skip.has(k)) given[k] = v;
-  const { state, errors } = decodeRaw(given);
+  return decodeRaw(given);
+}
+
+export function computeView(controls: RawParams): CalculatorView {
+  const { state, errors } = decodeApplicable(controls);
   const r = estimateMemory(state.input);
   const all: InputError[] = [...errors, ...(r.ok ? [] : r.errors)];
   const byName = new Map<string, string>();

@@ -53,6 +53,15 @@ describe('vram: time and cost', { timeout: 30_000 }, () => {
     expect(j.time.costUsd).toBeCloseTo(want.estimate.gpuHours * (GPU_COMPUTE['a100-80gb']?.usdPerHour ?? 0), 6);
   });
 
+  it('DPO: the reference forward costs time, precomputed log-probs do not', () => {
+    const json = (...a: string[]) => JSON.parse(vram(...QLORA_8B, '--tokens', '51200000', '--json', ...a).stdout).time;
+    const sft = json();
+    const dpo = json('--trainer', 'dpo');
+    expect(dpo.flops.noGrad).toBeGreaterThan(0);
+    expect(dpo.seconds / sft.seconds).toBeCloseTo(dpo.flops.total / sft.flops.total, 9);
+    expect(json('--trainer', 'dpo', '--reference', 'precomputed').seconds).toBeCloseTo(sft.seconds, 6);
+  });
+
   it('--tokens, --price and --mfu override; more GPUs share the tokens', () => {
     const args = ['--model', 'llama-3.1-8b', '--method', 'lora', '--gpu', 'h100-80gb', '--gpus', '4'];
     const r = vram(...args, '--tokens', '100000000', '--epochs', '1', '--price-cents', '250', '--mfu', '40', '--json');
@@ -75,14 +84,14 @@ describe('vram: time and cost', { timeout: 30_000 }, () => {
     expect(t.utilisationGiven).toBe(true);
   });
 
-  it('says why there is no time: no GPU, a GPU without a published peak, a post-training trainer, bad values', () => {
+  it('says why there is no time: no GPU, a GPU without a published peak, a trainer that generates, bad values', () => {
     const noGpu = vram('--model', 'llama-3.1-8b', '--method', 'lora', '--tokens', '1000');
     expect(noGpu.stdout).toContain('time: choose a GPU for the time estimate');
     expect(vram('--model', 'llama-3.1-8b', '--method', 'lora', '--gpu', 'a10g', '--tokens', '1000').stdout).toContain(
       'time: no published peak throughput for the GPU "a10g"',
     );
-    expect(vram(...QLORA_8B, '--trainer', 'dpo', '--tokens', '1000').stdout).toContain(
-      'time: the time estimate covers supervised fine-tuning (SFT) only, not dpo',
+    expect(vram(...QLORA_8B, '--trainer', 'grpo', '--tokens', '1000').stdout).toContain(
+      'time: the time estimate does not cover GRPO: its steps generate completions token by token',
     );
     const bad = vram(...QLORA_8B, '--tokens', '1000', '--price-cents', '1.5', '--mfu', '101');
     expect(bad.code).toBe(2);

@@ -5,11 +5,17 @@
  */
 import type { ComponentChildren } from 'preact';
 
-/** `about`: the /about/memory/ section that says what each trainer keeps in memory, with its sources. */
-export function TrainerFields({ about, children }: { about: string; children: ComponentChildren }) {
+interface Props {
+  legend: string;
+  /** the /about/memory/ section that says what each trainer keeps in memory, with its sources */
+  about: string;
+  children: ComponentChildren;
+}
+
+export function TrainerFields({ legend, about, children }: Props) {
   return (
     <fieldset class="vc-group">
-      <legend>Post-training</legend>
+      <legend>{legend}</legend>
       {children}
       <p class="vc-note">
         <a href={about}>What each trainer keeps in memory</a>

@@ -9,3 +9,6 @@ export { embedOptionNotices } from '../../../lib/memory/embed-notices.ts';
 export { decodeRaw } from '../../../lib/memory/url-state.ts';
 /** The "any model" panel, imported from here so the parameter table it shares with the view stays in this chunk. */
 export const loadSource = () => import('./ModelSource.tsx');
+/** The time and cost panel and its view (src/lib/cost/view.ts), imported right after this chunk: the cost lib's GPU
+ *  table and published runs are no part of a memory estimate, so they load apart (a budget of their own). */
+export const loadTime = () => import('./TimePanel.tsx');
