@@ -356,6 +356,8 @@ export default function VramCalculator({
               </details>
             )}
             {group === 'model' && q.model === 'custom' && controls('architecture')}
+            {/* The spot for the "Measure your data" panel, which sets tokens and seq through change(): render it here as
+                {group === 'cost' && !embed && …}, after the cost fields and their notes. */}
           </fieldset>
         ),
       )}
