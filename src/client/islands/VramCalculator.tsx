@@ -179,6 +179,8 @@ export default function VramCalculator({
     apply({ ...latest.current, ...c });
   };
   const set = (key: string, value: string) => change({ [key]: value });
+  // The first focus or pointer loads the memory model and shows what comes with it (the charts) for the same state.
+  const warm = () => engine || apply(latest.current);
   const errors = Object.entries(view.errors);
   const labelOf = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   const off = (f: CalculatorField) =>
@@ -368,8 +370,8 @@ export default function VramCalculator({
     <div
       class={embed ? `vc vc-embed${compact ? ' vc-compact' : ''}` : 'vc'}
       ref={root}
-      onFocusCapture={loadModel}
-      onPointerEnter={loadModel}
+      onFocusCapture={warm}
+      onPointerEnter={warm}
     >
       {embed && (
         <p class="vc-title">
@@ -504,6 +506,7 @@ export default function VramCalculator({
                   {result.params.trainable.toLocaleString('en-US')} trainable.{' '}
                   {unit === 'GB' ? 'GB = 10⁹ bytes.' : 'GiB = 2³⁰ bytes.'}
                 </p>
+                {engine && <engine.Charts view={view} gpu={gpu?.name} fmt={(b) => fmt(b, unit)} />}
                 <PhaseTable result={result} fmt={(b) => fmt(b, unit)} />
                 {result.warnings.map((w) => (
                   <p class="vc-note" key={w}>

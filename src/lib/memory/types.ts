@@ -30,6 +30,14 @@ export const OPTIMIZER_IDS: readonly OptimizerId[] = [
 export const TARGETS_IDS: readonly TargetsId[] = ['qv', 'attention', 'mlp', 'all-linear'];
 export const LOSS_IDS: readonly LossId[] = ['fp32', 'bf16', 'chunked', 'fused'];
 export const PHASE_IDS: readonly PhaseId[] = ['forward', 'loss', 'backward-start', 'backward-end', 'optimizer'];
+/** The phases' names as the calculator shows them (its phase table and chart, through computeView). */
+export const PHASE_LABELS: Readonly<Record<PhaseId, string>> = {
+  forward: 'Forward',
+  loss: 'Loss',
+  'backward-start': 'Backward start',
+  'backward-end': 'Backward end',
+  optimizer: 'Optimizer step',
+};
 export const ATTENTION_IDS: readonly AttentionId[] = ['flash', 'eager'];
 export const SHARDING_IDS: readonly ShardingId[] = ['none', 'zero1', 'zero2', 'zero3', 'fsdp'];
 export const TRAINER_IDS: readonly TrainerId[] = ['sft', 'dpo', 'orpo', 'simpo', 'kto', 'grpo', 'ppo'];

@@ -10,7 +10,14 @@ import { type FitChange, makeItFit } from './make-fit.ts';
 import { requiredBytes } from './post-training.ts';
 import { appliesTo, labelledMessage, PARAMS, paramOfField } from './parameters.ts';
 import { GPU_PRESETS } from './presets.ts';
-import { COMPONENT_IDS, type ComponentId, type InputError, type PhaseId, type PostTrainingBreakdown } from './types.ts';
+import {
+  COMPONENT_IDS,
+  type ComponentId,
+  type InputError,
+  PHASE_LABELS,
+  type PhaseId,
+  type PostTrainingBreakdown,
+} from './types.ts';
 import { decodeRaw, encodeParams, type Notice, type RawParams, rawDefaults, readQuery } from './url-state.ts';
 
 export interface CalculatorView {
@@ -37,8 +44,8 @@ export interface CalculatorView {
     /** a post-training step's models and caches (null for sft), with the colocated vLLM engine's bytes on the
      *  chosen GPU (null without a GPU or an engine) */
     trainer: (PostTrainingBreakdown & { vllmBytes: number | null }) | null;
-    /** the phases of one step (allocated bytes each) and the one that sets the peak */
-    phases: { id: PhaseId; bytes: number }[];
+    /** the phases of one step (allocated bytes each, and the name shown) and the one that sets the peak */
+    phases: { id: PhaseId; bytes: number; label: string }[];
     peakPhase: PhaseId;
     /** paged optimizer state in managed memory: in `total`, not in the allocated figures */
     managed: number;
@@ -159,7 +166,7 @@ export function computeView(controls: RawParams): CalculatorView {
     maxSeq: state.gpu ? maxSequence(state.input, state.gpu) : null,
     contextLength: e.arch.contextLength || null,
     trainer: pt ? { ...pt, vllmBytes: chosen && pt.gpuShare > 0 ? pt.gpuShare * chosen.usableBytes : null } : null,
-    phases: e.phases.map((p) => ({ id: p.id, bytes: p.bytes })),
+    phases: e.phases.map((p) => ({ id: p.id, bytes: p.bytes, label: PHASE_LABELS[p.id] })),
     peakPhase: e.peakPhase,
     managed: e.managedBytes,
     warnings: e.warnings.map((w) => labelledMessage(w)),

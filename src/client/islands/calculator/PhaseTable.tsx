@@ -7,14 +7,6 @@ import type { CalculatorView } from '../../../lib/memory/view.ts';
 
 type Result = NonNullable<CalculatorView['result']>;
 
-const NAMES: Record<string, string> = {
-  forward: 'Forward',
-  loss: 'Loss',
-  'backward-start': 'Backward start',
-  'backward-end': 'Backward end',
-  optimizer: 'Optimizer step',
-};
-
 export default function PhaseTable({ result, fmt }: { result: Result; fmt: (bytes: number) => string }) {
   return (
     <table class="vc-table vc-phases">
@@ -32,7 +24,7 @@ export default function PhaseTable({ result, fmt }: { result: Result; fmt: (byte
       <tbody>
         {result.phases.map((p) => (
           <tr key={p.id} class={p.id === result.peakPhase ? 'vc-current' : undefined}>
-            <th scope="row">{NAMES[p.id] ?? p.id}</th>
+            <th scope="row">{p.label}</th>
             <td>{fmt(p.bytes)}</td>
             <td>{p.id === result.peakPhase ? 'Peak' : ''}</td>
           </tr>
