@@ -15,11 +15,18 @@ import {
   type ReadConfigFile,
   readCli,
 } from '../src/lib/memory/cli.ts';
-import { estimateMemory, fitsGpu, type MethodId, PARAMS, type RawParams } from '../src/lib/memory/index.ts';
+import {
+  estimateMemory,
+  fitsGpu,
+  type MethodId,
+  PARAMS,
+  type RawParams,
+  type TrainerId,
+} from '../src/lib/memory/index.ts';
 import { ConfigImportError, FORMAT_NAMES, importConfig, NO_EFFECT } from '../src/lib/plan/index.ts';
 
 /** The settings of the --from file by URL name, with what was taken and ignored on stderr; null when unreadable. */
-function fromFile(file: string, method: string | undefined): RawParams | null {
+function fromFile(file: string, method: string | undefined, trainer: string | undefined): RawParams | null {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -30,7 +37,10 @@ function fromFile(file: string, method: string | undefined): RawParams | null {
     return null;
   }
   try {
-    const r = importConfig(text, method ? { method: method as MethodId } : {});
+    const r = importConfig(text, {
+      ...(method ? { method: method as MethodId } : {}),
+      ...(trainer ? { trainer: trainer as TrainerId } : {}),
+    });
     // What was taken, as the flags that mean the same; then what was left out.
     const flag = (id: string) => PARAMS.find((p) => p.id === id)?.cli?.flag ?? id;
     const used = r.settings.map((s) => `--${flag(s.param)} ${s.value}`).join(' ');
@@ -71,9 +81,11 @@ function main(argv: string[]): number {
   };
   let req = readCli(tokens, {}, readConfig);
   if (req.from !== null) {
-    const t = tokens.find((x) => x.kind === 'option' && x.name === 'method');
-    const method = t?.kind === 'option' ? t.value : undefined;
-    const base = fromFile(req.from, method);
+    const flag = (name: string) => {
+      const t = tokens.find((x) => x.kind === 'option' && x.name === name);
+      return t?.kind === 'option' ? t.value : undefined;
+    };
+    const base = fromFile(req.from, flag('method'), flag('trainer'));
     if (!base) return 2;
     req = readCli(tokens, base, readConfig);
   }

@@ -1,5 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
+import { XMLValidator } from 'fast-xml-parser';
 import site from '../../site.config.mjs';
 import { expectNoAxeViolations } from '../support/axe.ts';
 
@@ -18,10 +23,10 @@ async function stateRead(page: Page) {
   await expect(page.locator('.vc-code')).toContainText('data-rank="32"');
 }
 
-async function openExport(page: Page, query = STATE) {
+async function openExport(page: Page, query = STATE, read = 'data-rank="32"') {
   await page.goto(`${url}?${query}`);
   await hydrated(page);
-  await stateRead(page);
+  await expect(page.locator('.vc-code')).toContainText(read);
   await page.getByRole('button', { name: 'Export a starter plan' }).click();
   await expect(file(page)).toBeVisible();
 }
@@ -56,7 +61,7 @@ for (const [format, filename, keys] of FORMATS) {
     for (const k of keys) await expect(file(page)).toContainText(k);
     const text = (await file(page).textContent()) ?? '';
     await page.getByRole('button', { name: 'Copy', exact: true }).click();
-    await expect(page.locator('.vc-plan-actions [role="status"]')).toHaveText(`${filename} copied.`);
+    await expect(page.locator('.vc-plan-export > .vc-plan-actions [role="status"]')).toHaveText(`${filename} copied.`);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -203,4 +208,113 @@ test('the selector’s “Plan this run” opens the calculator with its state a
   await expect(file(page)).toContainText(strategy === 'qlora' ? 'load_in_4bit=True' : 'SFTTrainer(');
   await expect(file(page)).toContainText('max_length=2048');
   await expect(page.getByRole('heading', { name: 'Plan the run' })).toBeInViewport();
+});
+
+// --- post-training plans (issue #13: DPO and GRPO exported in each format they run in, and read back) -------------
+
+const DPO = 'model=qwen2.5-7b&method=lora&trainer=dpo&rank=32&seq=1024&batch=2';
+const GRPO =
+  'model=qwen2.5-1.5b&method=lora&trainer=grpo&kl-penalty=1&completion=1024&vllm-share=30&rank=32&seq=512&batch=2';
+const params = (q: string) => Object.fromEntries(new URLSearchParams(q));
+
+const POST: readonly [name: string, query: string, format: string, keys: string[], back: Record<string, string>][] = [
+  ['DPO', DPO, 'TRL + PEFT (Python)', ['DPOTrainer(', 'beta=0.1,', 'max_length=1024,'], params(DPO)],
+  ['DPO', DPO, 'Axolotl (YAML)', ['rl: dpo', 'rl_beta: 0.1', 'sequence_len: 1024'], params(DPO)],
+  // LLaMA-Factory runs Transformers' fp32 loss
+  [
+    'DPO',
+    DPO,
+    'LLaMA-Factory (YAML)',
+    ['stage: dpo', 'pref_loss: sigmoid', 'cutoff_len: 1024'],
+    { ...params(DPO), loss: 'fp32' },
+  ],
+  // GRPOConfig has no prompt length: the sequence length stays the calculator's
+  [
+    'GRPO',
+    GRPO,
+    'TRL + PEFT (Python)',
+    ['GRPOTrainer(', 'num_generations=8,', 'per_device_train_batch_size=16,', 'vllm_gpu_memory_utilization=0.3,'],
+    Object.fromEntries(Object.entries(params(GRPO)).filter(([k]) => k !== 'seq')),
+  ],
+  ['GRPO', GRPO, 'Axolotl (YAML)', ['rl: grpo', 'num_generations: 8', 'micro_batch_size: 16'], params(GRPO)],
+];
+
+for (const [name, query, format, keys, back] of POST) {
+  test(`a ${name} plan as ${format}: exported, then imported into a fresh calculator, gives back its state`, async ({
+    page,
+  }) => {
+    await openExport(page, query);
+    await page.getByRole('radio', { name: format }).check();
+    for (const k of keys) await expect(file(page)).toContainText(k);
+    const text = (await file(page).textContent()) ?? '';
+    await page.goto(url);
+    await hydrated(page);
+    await importText(page, text);
+    await expect(page.locator('.vc-plan-import [role="status"]')).toContainText('applied');
+    await expect(page.getByLabel('Trainer')).toHaveValue(name.toLowerCase());
+    await expect.poll(() => params(new URL(page.url()).search)).toEqual(back);
+  });
+}
+
+test('a GRPO state cannot choose LLaMA-Factory, which says why; PPO has no plan', async ({ page }) => {
+  await openExport(page, GRPO);
+  const lf = page.getByRole('radio', { name: 'LLaMA-Factory (YAML)' });
+  await expect(lf).toBeDisabled();
+  await expect(lf).toHaveAccessibleDescription(/LLaMA-Factory 0\.9\.5 has no GRPO stage/);
+  await expect(page.getByRole('radio', { name: 'TRL + PEFT (Python)' })).toBeChecked();
+  await page.getByLabel('Trainer').selectOption('ppo');
+  await expect(page.locator('.vc-plan-export [role="status"].vc-bad')).toHaveText('No plan for PPO: see why above.');
+  await expect(file(page)).toHaveCount(0);
+});
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const DATA_URI = 'data:image/svg+xml;charset=utf-8,';
+
+test('the badge is what `vram --badge` writes for the same state: downloaded as valid SVG, Markdown copied, by keyboard', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openExport(page, DPO);
+  const img = page.locator('.vc-plan-badge-img');
+  await expect(img).toBeVisible();
+  const shown = decodeURIComponent(((await img.getAttribute('src')) ?? '').slice(DATA_URI.length));
+  // The same state on the command line; the calculator checks against its default GPU, the RTX 4090.
+  const out = join(mkdtempSync(join(tmpdir(), 'badge-')), 'cli.svg');
+  const flags = ['--model', 'qwen2.5-7b', '--method', 'lora', '--trainer', 'dpo', '--rank', '32'];
+  const cli = spawnSync(
+    process.execPath,
+    ['scripts/vram.ts', ...flags, '--seq', '1024', '--batch', '2', '--gpu', 'rtx-4090', '--badge', out],
+    { cwd: root, encoding: 'utf8' },
+  );
+  expect(cli.stderr).toBe('');
+  expect(shown).toBe(readFileSync(out, 'utf8'));
+  await expect(img).toHaveAttribute('alt', /^Qwen2\.5 7B, LoRA: (fits|does not fit) NVIDIA GeForce RTX 4090 /);
+
+  const download = page.getByRole('button', { name: 'Download vram-badge.svg' });
+  await download.focus();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(file.suggestedFilename()).toBe('vram-badge.svg');
+  const svg = readFileSync((await file.path()) as string, 'utf8');
+  expect(svg).toBe(shown);
+  expect(XMLValidator.validate(svg)).toBe(true);
+  // and the browser reads it as SVG
+  const root0 = await page.evaluate(
+    (t) => new DOMParser().parseFromString(t, 'image/svg+xml').documentElement.localName,
+    svg,
+  );
+  expect(root0).toBe('svg');
+  const status = page.locator('.vc-plan-badge [role="status"]');
+  await expect(status).toHaveText('vram-badge.svg downloaded.');
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Copy Markdown' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('Markdown copied.');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toMatch(
+    /^\[!\[LoRA: (fits|does not fit) RTX 4090 · [\d.]+ GB\]\(\.\/vram-badge\.svg\)\]\(http[^)]+\/calculator\/\?/,
+  );
+  expect(md).toContain(`?${DPO})`);
+  await expect(page.locator('.vc-plan-md')).toHaveText(md);
 });

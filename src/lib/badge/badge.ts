@@ -79,3 +79,11 @@ export function badgeSvg(b: Badge): string {
     '</g></svg>\n'
   );
 }
+
+/** Markdown for a README: the badge file (committed next to it) linking to the calculator with the same state. */
+export function badgeMarkdown(b: Badge, image: string, link: string): string {
+  const alt = `${badgeText(b.label)}: ${badgeText(b.message)}`.replace(/[\\[\]]/g, '\\$&');
+  const url = (u: string) =>
+    u.replace(/[\s()<>]/g, (c) => `%${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[![${alt}](${url(image)})](${url(link)})`;
+}

@@ -3,16 +3,26 @@
 // calculator setting goes through the one table in settings.ts; this file only lays the configs out.
 import { stringify } from 'yaml';
 import {
+  appliesTo,
   type CalculatorState,
   estimateMemory,
   formatBytes,
   MODEL_PRESETS,
   type NormalizedInput,
   param,
+  type TrainerId,
 } from '../memory/index.ts';
 import { planModel } from './models.ts';
-import { type Config, codecOf, FORMAT_NAMES, type FormatId, SETTINGS, type WriteContext } from './settings.ts';
+import { type Config, codecOf, FORMAT_NAMES, FORMATS, type FormatId, SETTINGS, type WriteContext } from './settings.ts';
 import { AXOLOTL_VERSION, LLAMA_FACTORY_VERSION, type Starter, starter, TRL_VERSION } from './starter.ts';
+import {
+  type AxolotlTrainer,
+  GRPO_REWARD,
+  type LlamaFactoryTrainer,
+  TRAINER_PLANS,
+  type TrlTrainer,
+  unsupported,
+} from './trainers.ts';
 
 export interface PlanFile {
   format: FormatId;
@@ -22,8 +32,10 @@ export interface PlanFile {
 }
 
 export interface PlanSummary {
-  /** the TRL trainer class the plan uses */
+  /** the TRL trainer class the plan uses (the trainer's name when TRL has no plan for it) */
   trainer: string;
+  /** per format: why it cannot run this state's trainer, or null when it can */
+  unsupported: Record<FormatId, string | null>;
   trlVersion: string;
   starter: Starter;
   /** "QLoRA · seq 2,048 × micro-batch 1 · 1 GPU" */
@@ -52,17 +64,38 @@ const settingValue = (input: NormalizedInput, id: string) =>
       : 'custom'
     : (input as unknown as Record<string, unknown>)[id];
 
-/** The calculator's settings in one format's keys, by PARAMS group: model, method, memory. */
-function settingEntries(f: FormatId, ctx: WriteContext): { model: Config; method: Config; memory: Config } {
-  const out = { model: {} as Config, method: {} as Config, memory: {} as Config };
+type Entries = Record<'model' | 'method' | 'trainer' | 'memory' | 'train', Config>;
+
+const isBlock = (v: unknown): v is Config => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** `from` merged into `into`, nested mappings key by key (several rows write into Axolotl's `trl:` block). */
+function merge(into: Config, from: Config): Config {
+  for (const [k, v] of Object.entries(from)) into[k] = isBlock(v) && isBlock(into[k]) ? merge({ ...into[k] }, v) : v;
+  return into;
+}
+
+/** Whether a parameter applies to the state (its method and trainer), as the calculator's form decides. */
+const applies = (id: string, i: NormalizedInput) => {
+  const p = param(id);
+  return !!p && appliesTo(p, i.method, i.trainer);
+};
+
+/** The calculator's settings in one format's keys, by PARAMS group: model, method, trainer, memory, training. */
+function settingEntries(f: FormatId, ctx: WriteContext): Entries {
+  const out: Entries = { model: {}, method: {}, trainer: {}, memory: {}, train: {} };
   for (const row of SETTINGS) {
     const codec = codecOf(row, f);
-    if (!codec) continue;
+    if (!codec || !applies(row.id, ctx.input)) continue;
     const v = settingValue(ctx.input, row.id);
     if (v === undefined) continue;
     const group = param(row.id)?.group;
-    const into = group === 'model' ? out.model : group === 'method' ? out.method : out.memory;
-    Object.assign(into, codec.write(v as string | number | boolean, ctx));
+    const into =
+      group === 'model' || group === 'method' || group === 'trainer'
+        ? out[group]
+        : group === 'cost'
+          ? out.train
+          : out.memory;
+    merge(into, codec.write(v as string | number | boolean, ctx));
   }
   return out;
 }
@@ -75,6 +108,7 @@ function notCarried(f: FormatId, ctx: WriteContext): string[] {
     const v = settingValue(ctx.input, row.id);
     if (
       !p ||
+      !applies(row.id, ctx.input) ||
       p.group === 'architecture' ||
       p.group === 'display' ||
       p.group === 'cost' ||
@@ -99,15 +133,26 @@ function title(ctx: WriteContext): string {
       ? (MODEL_PRESETS.find((m) => m.id === i.model)?.name ?? i.model)
       : 'Custom architecture';
   const n = (x: number) => x.toLocaleString('en-US');
-  return `${name} · ${label('method', i.method)} · seq ${n(i.seq)} × micro-batch ${n(i.batch)} · ${n(i.gpus)} GPU${i.gpus > 1 ? 's' : ''}`;
+  const trainer = i.trainer === 'sft' ? '' : `${label('trainer', i.trainer)} · `;
+  const grpo = i.trainer === 'grpo' ? ` prompts × ${n(i.generations)} generations` : '';
+  return `${name} · ${trainer}${label('method', i.method)} · seq ${n(i.seq)} × micro-batch ${n(i.batch)}${grpo} · ${n(i.gpus)} GPU${i.gpus > 1 ? 's' : ''}`;
+}
+
+const starterOf = (i: NormalizedInput) => starter(i.method, i.batch, i.gpus, i.trainer, i.epochs);
+
+/** Why each format cannot run a state's trainer (null where it can). */
+export function unsupportedFormats(trainer: TrainerId): Record<FormatId, string | null> {
+  return Object.fromEntries(FORMATS.map((f) => [f, unsupported(trainer, f)])) as Record<FormatId, string | null>;
 }
 
 export function planSummary(state: CalculatorState): PlanSummary {
   const { ctx, perGpuBytes } = context(state);
+  const trl = TRAINER_PLANS[ctx.input.trainer].trl;
   return {
-    trainer: 'SFTTrainer',
+    trainer: typeof trl === 'string' ? ctx.input.trainer.toUpperCase() : trl.trainer,
+    unsupported: unsupportedFormats(ctx.input.trainer),
     trlVersion: TRL_VERSION,
-    starter: starter(ctx.input.method, ctx.input.batch, ctx.input.gpus),
+    starter: starterOf(ctx.input),
     title: title(ctx),
     perGpu: formatBytes(perGpuBytes, state.unit),
     notCarried: {
@@ -139,26 +184,36 @@ function header(f: FormatId, ctx: WriteContext, perGpuBytes: number, s: Starter)
     'llama-factory': `LLaMA-Factory ${LLAMA_FACTORY_VERSION}`,
   }[f];
   const i = ctx.input;
-  const sources = [s.learningRate, s.loraAlpha, s.loraDropout, s.epochs, s.warmup, s.targetBatch].filter(
+  const sources = [s.learningRate, s.loraAlpha, s.loraDropout, s.beta, s.epochs, s.warmup, s.targetBatch].filter(
     (x) => x !== null,
   );
   const urls = [...new Map(sources.map((x) => [x.source.url, x.source])).values()];
+  const ref = (x: { source: { url: string } }) => `[${urls.findIndex((u) => u.url === x.source.url) + 1}]`;
+  const batch =
+    i.trainer === 'grpo'
+      ? `Effective batch: ${i.batch} (prompts per micro-batch) × ${s.accumulation} (accumulation) × ${i.gpus} (GPUs) = ${s.effectiveBatch} prompts per optimizer step, ${i.generations} completions each (a micro-batch is ${i.batch * i.generations} completions).`
+      : `Effective batch: ${i.batch} (micro-batch) × ${s.accumulation} (accumulation) × ${i.gpus} (GPUs) = ${s.effectiveBatch} sequences per optimizer step.`;
   const lines = [
     `Starter plan from the Fine-Tuning Cards VRAM calculator: ${FORMAT_NAMES[f]}, checked against ${version}.`,
     `${title(ctx)}: about ${formatBytes(perGpuBytes, 'GB')} per GPU in the estimate.`,
     `Run: ${launch(f, i.gpus, FILES[f][0])}`,
-    `Effective batch: ${i.batch} (micro-batch) × ${s.accumulation} (accumulation) × ${i.gpus} (GPUs) = ${s.effectiveBatch} sequences per optimizer step.`,
+    batch,
     'Starter values (a place to begin, not a tuned recipe):',
-    `  learning rate ${s.learningRate.value}: ${s.learningRate.why} [${urls.indexOf(s.learningRate.source) + 1}]`,
+    `  learning rate ${s.learningRate.value}: ${s.learningRate.why} ${ref(s.learningRate)}`,
   ];
-  if (s.loraAlpha)
-    lines.push(`  LoRA alpha ${s.loraAlpha.value}: ${s.loraAlpha.why} [${urls.indexOf(s.loraAlpha.source) + 1}]`);
+  if (s.loraAlpha) lines.push(`  LoRA alpha ${s.loraAlpha.value}: ${s.loraAlpha.why} ${ref(s.loraAlpha)}`);
+  if (s.beta) lines.push(`  beta ${s.beta.value}: ${s.beta.why} ${ref(s.beta)}`);
   lines.push(
-    `  epochs ${s.epochs.value}: ${s.epochs.why} [${urls.indexOf(s.epochs.source) + 1}]`,
-    `  warm-up ${s.warmup.value}: ${s.warmup.why} [${urls.indexOf(s.warmup.source) + 1}]`,
-    `  accumulation toward ${s.targetBatch.value} sequences: ${s.targetBatch.why} [${urls.indexOf(s.targetBatch.source) + 1}]`,
+    `  epochs ${s.epochs.value}: ${s.epochs.why} ${ref(s.epochs)}`,
+    `  warm-up ${s.warmup.value}: ${s.warmup.why} ${ref(s.warmup)}`,
+    `  accumulation toward ${s.targetBatch.value} ${i.trainer === 'grpo' ? 'prompts' : 'sequences'}: ${s.targetBatch.why} ${ref(s.targetBatch)}`,
     ...urls.map((u, n) => `  [${n + 1}] ${u.title}: ${u.url}`),
   );
+  if (i.trainer === 'grpo') {
+    lines.push(
+      `Reward: TRL’s ${GRPO_REWARD.name} (${GRPO_REWARD.module}; pip install ${GRPO_REWARD.pip}) scores 1 when the answer matches the data set’s solution column; write your own for other data.`,
+    );
+  }
   if (!ctx.model) lines.push('Custom architecture: set the model id to a checkpoint with the shape you entered.');
   const missing = notCarried(f, ctx);
   if (missing.length) lines.push('Not in this config:', ...missing.map((m) => `  ${m}`));
@@ -170,21 +225,35 @@ function header(f: FormatId, ctx: WriteContext, perGpuBytes: number, s: Starter)
 const yamlBlock = (comment: string, o: Config): string =>
   Object.keys(o).length ? `# ${comment}\n${stringify(o, { lineWidth: 0 })}` : '';
 
-function axolotl(ctx: WriteContext, s: Starter, e: ReturnType<typeof settingEntries>): Config[] {
-  const adapter = s.loraAlpha !== null;
+const adapterValues = (s: Starter): Config =>
+  s.loraAlpha ? { lora_alpha: s.loraAlpha.value, lora_dropout: s.loraDropout?.value } : {};
+
+function axolotl(ctx: WriteContext, s: Starter, e: Entries): Config[] {
+  const t = TRAINER_PLANS[ctx.input.trainer].axolotl as AxolotlTrainer;
+  const trainer: Config = { ...e.trainer };
+  if (s.beta) trainer.rl_beta = s.beta.value;
+  // SimPO in Axolotl is CPOConfig(loss_type="simpo") with simpo_gamma passed as given (src/axolotl/core/builders/
+  // rl.py): CPOConfig's default 0.5, and cpo_alpha 0.0 for SimPO without CPO's BC term (TRL's cpo_trainer.md).
+  if (ctx.input.trainer === 'simpo') Object.assign(trainer, { simpo_gamma: 0.5, cpo_alpha: 0 });
+  if (ctx.input.trainer === 'grpo')
+    merge(trainer, { trl: { reward_funcs: [`${GRPO_REWARD.module}.${GRPO_REWARD.name}`] } });
   return [
     e.model,
     {
-      // A data set from Axolotl's own examples (examples/llama-3/lora-1b.yml); replace it with yours.
-      datasets: [{ path: 'teknium/GPT4-LLM-Cleaned', type: 'alpaca' }],
+      // chatml: a chat template Axolotl ships, so a base model without one can read the conversations.
+      ...(t.dataset.type?.startsWith('chat_template') || ctx.input.trainer === 'grpo'
+        ? { chat_template: 'chatml' }
+        : {}),
+      datasets: [t.dataset],
       val_set_size: 0,
       output_dir: `./outputs/${slug(ctx)}`,
     },
-    { ...e.method, ...(adapter ? { lora_alpha: s.loraAlpha?.value, lora_dropout: s.loraDropout?.value } : {}) },
+    { ...e.method, ...adapterValues(s) },
+    trainer,
     e.memory,
     {
       gradient_accumulation_steps: s.accumulation,
-      num_epochs: s.epochs.value,
+      ...e.train,
       learning_rate: s.learningRate.value,
       lr_scheduler: 'cosine',
       warmup_ratio: s.warmup.value,
@@ -192,24 +261,25 @@ function axolotl(ctx: WriteContext, s: Starter, e: ReturnType<typeof settingEntr
   ];
 }
 
-function llamaFactory(ctx: WriteContext, s: Starter, e: ReturnType<typeof settingEntries>): Config[] {
-  const adapter = s.loraAlpha !== null;
+function llamaFactory(ctx: WriteContext, s: Starter, e: Entries): Config[] {
+  const t = TRAINER_PLANS[ctx.input.trainer]['llama-factory'] as LlamaFactoryTrainer;
   return [
     e.model,
     {
-      stage: 'sft',
+      ...e.trainer,
       do_train: true,
       ...e.method,
-      ...(adapter ? { lora_alpha: s.loraAlpha?.value, lora_dropout: s.loraDropout?.value } : {}),
+      ...adapterValues(s),
+      ...(s.beta ? { pref_beta: s.beta.value } : {}),
     },
-    // alpaca_en_demo ships in LLaMA-Factory's data/dataset_info.json; `default` is its template for unknown models.
-    { dataset: 'alpaca_en_demo', template: ctx.model?.template ?? 'default' },
+    // The demo data sets ship in LLaMA-Factory's data/dataset_info.json; `default` is its template for unknown models.
+    { dataset: t.dataset, template: ctx.model?.template ?? 'default' },
     e.memory,
     {
       output_dir: `saves/${slug(ctx)}`,
       gradient_accumulation_steps: s.accumulation,
       learning_rate: s.learningRate.value,
-      num_train_epochs: s.epochs.value,
+      ...e.train,
       lr_scheduler_type: 'cosine',
       warmup_ratio: s.warmup.value,
     },
@@ -221,6 +291,7 @@ const SECTION_TITLES: Record<'axolotl' | 'llama-factory', string[]> = {
     'model',
     'data (replace with yours)',
     'method',
+    'trainer',
     'memory settings the estimate assumed',
     'starter hyperparameters',
   ],
@@ -228,7 +299,7 @@ const SECTION_TITLES: Record<'axolotl' | 'llama-factory', string[]> = {
 };
 
 const slug = (ctx: WriteContext) =>
-  `${typeof ctx.input.model === 'string' ? ctx.input.model : 'custom'}-${ctx.input.method}`;
+  `${typeof ctx.input.model === 'string' ? ctx.input.model : 'custom'}-${ctx.input.trainer === 'sft' ? '' : `${ctx.input.trainer}-`}${ctx.input.method}`;
 
 // --- Python -------------------------------------------------------------------------------------------------------
 
@@ -244,12 +315,20 @@ export function py(v: unknown): string {
     .join(', ')}}`;
 }
 
+/** Python code written as is (a name or an expression), not as a literal. */
+class Code {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 const call = (name: string, args: Config) =>
   `${name}(\n${Object.entries(args)
-    .map(([k, v]) => `    ${k}=${py(v)},\n`)
+    .map(([k, v]) => `    ${k}=${v instanceof Code ? v.text : py(v)},\n`)
     .join('')})`;
 
-// Where each TRL argument (ModelConfig/SFTConfig names, settings.ts) goes in the script; the rest go to SFTConfig.
+// Where each TRL argument (ModelConfig/SFTConfig names, settings.ts) goes in the script; the rest go to the config.
 const TO_LORA: Record<string, string> = { lora_r: 'r', lora_target_modules: 'target_modules', use_dora: 'use_dora' };
 const TO_BNB: Record<string, string> = {
   load_in_4bit: 'load_in_4bit',
@@ -257,8 +336,12 @@ const TO_BNB: Record<string, string> = {
 };
 const TO_MODEL_INIT = ['dtype', 'attn_implementation'];
 
-function trlScript(ctx: WriteContext, s: Starter, e: ReturnType<typeof settingEntries>, head: string[]): string {
-  const all: Config = { ...e.model, ...e.method, ...e.memory };
+/** Trainers whose constructor takes quantization_config (TRL 1.9.0: SFT, DPO, KTO, GRPO; ORPO and CPO do not). */
+const TAKES_QUANTIZATION: readonly TrainerId[] = ['sft', 'dpo', 'kto', 'grpo'];
+
+function trlScript(ctx: WriteContext, s: Starter, e: Entries, head: string[]): string {
+  const t = TRAINER_PLANS[ctx.input.trainer].trl as TrlTrainer;
+  const all: Config = { ...e.model, ...e.method, ...e.trainer, ...e.memory };
   const peft = all.use_peft === true;
   const qlora = all.load_in_4bit === true;
   const lora: Config = {};
@@ -272,27 +355,33 @@ function trlScript(ctx: WriteContext, s: Starter, e: ReturnType<typeof settingEn
     else if (TO_MODEL_INIT.includes(k)) init[k] = v;
     else cfg[k] = v;
   }
+  // SimPO is CPOTrainer's loss_type="simpo" with cpo_alpha=0.0 (TRL docs/source/cpo_trainer.md).
+  const simpo: Config = ctx.input.trainer === 'simpo' ? { loss_type: 'simpo', cpo_alpha: 0 } : {};
   const config: Config = {
     output_dir: cfg.output_dir,
     model_init_kwargs: init,
     ...cfg,
+    ...simpo,
+    ...(s.beta ? { beta: s.beta.value } : {}),
     gradient_accumulation_steps: s.accumulation,
     learning_rate: s.learningRate.value,
-    num_train_epochs: s.epochs.value,
+    ...e.train,
     lr_scheduler_type: 'cosine',
     // transformers 5 reads a warmup_steps below 1 as a fraction of the steps (warmup_ratio is deprecated there).
     warmup_steps: s.warmup.value,
   };
+  const grpo = ctx.input.trainer === 'grpo';
   const imports = [
     'from datasets import load_dataset',
     ...(peft ? ['from peft import LoraConfig'] : []),
     ...(qlora ? ['from transformers import BitsAndBytesConfig'] : []),
-    'from trl import SFTConfig, SFTTrainer',
+    `from ${t.module} import ${t.config}, ${t.trainer}`,
+    ...(grpo ? [`from ${GRPO_REWARD.module} import ${GRPO_REWARD.name}`] : []),
   ];
   const parts = [
     head.map((l) => `# ${l}`.trimEnd()).join('\n'),
     imports.join('\n'),
-    '# A conversational data set from TRL’s SFT documentation; replace it with yours (messages, prompt/completion or text).\ndataset = load_dataset("trl-lib/Capybara", split="train")',
+    `# ${dataNote(ctx.input.trainer, t)}\ndataset = load_dataset(${py(t.dataset.id)}, split="train")`,
   ];
   if (qlora) {
     parts.push(
@@ -315,16 +404,38 @@ function trlScript(ctx: WriteContext, s: Starter, e: ReturnType<typeof settingEn
           task_type: 'CAUSAL_LM',
         })}`
       : '# Full fine-tuning: every weight trains, no adapter.\npeft_config = None',
-    `args = ${call('SFTConfig', config)}`,
-    `trainer = SFTTrainer(\n    model=${py(all.model_name_or_path)},\n    args=args,\n    train_dataset=dataset,\n    peft_config=peft_config,\n${qlora ? '    quantization_config=quantization_config,\n' : ''})\ntrainer.train()\ntrainer.save_model()`,
   );
+  const takesQ = TAKES_QUANTIZATION.includes(ctx.input.trainer);
+  // ORPOTrainer and CPOTrainer load the model with args.model_init_kwargs only (their __init__ in TRL 1.9.0).
+  const argsPart = `args = ${call(t.config, config)}`;
+  parts.push(
+    qlora && !takesQ ? `${argsPart}\nargs.model_init_kwargs["quantization_config"] = quantization_config` : argsPart,
+  );
+  const trainerArgs: Config = {
+    model: all.model_name_or_path,
+    ...(grpo ? { reward_funcs: new Code(GRPO_REWARD.name) } : {}),
+    args: new Code('args'),
+    train_dataset: new Code('dataset'),
+    peft_config: new Code('peft_config'),
+    ...(qlora && takesQ ? { quantization_config: new Code('quantization_config') } : {}),
+  };
+  parts.push(`trainer = ${call(t.trainer, trainerArgs)}\ntrainer.train()\ntrainer.save_model()`);
   return `${parts.join('\n\n')}\n`;
 }
 
-/** The plan in one format. Throws on a state the memory model rejects (the calculator shows no plan then). */
+function dataNote(trainer: TrainerId, t: TrlTrainer): string {
+  if (trainer === 'sft')
+    return 'A conversational data set from TRL’s SFT documentation; replace it with yours (messages, prompt/completion or text).';
+  return `A data set from TRL’s ${t.trainer} documentation: ${t.dataset.note}; replace it with yours.`;
+}
+
+/** The plan in one format. Throws on a state the memory model rejects (the calculator shows no plan then) and on a
+ *  trainer the format cannot run (unsupportedFormats says why). */
 export function exportPlan(state: CalculatorState, f: FormatId): PlanFile {
   const { ctx, perGpuBytes } = context(state);
-  const s = starter(ctx.input.method, ctx.input.batch, ctx.input.gpus);
+  const why = unsupported(ctx.input.trainer, f);
+  if (why) throw new Error(`no ${FORMAT_NAMES[f]} plan: ${why}`);
+  const s = starterOf(ctx.input);
   const e = settingEntries(f, ctx);
   const head = header(f, ctx, perGpuBytes, s);
   const [filename, mime] = FILES[f];

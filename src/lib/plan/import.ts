@@ -3,7 +3,15 @@
 // goes through the table in settings.ts and the parameter table's own parser, so an imported value is checked exactly
 // like a link's; the keys it did not use are listed with the reason.
 import { parse as parseYaml } from 'yaml';
-import { appliesTo, type MethodId, PARAMS, type ParamSpec, parseRaw, type RawParams } from '../memory/index.ts';
+import {
+  appliesTo,
+  type MethodId,
+  PARAMS,
+  type ParamSpec,
+  parseRaw,
+  type RawParams,
+  type TrainerId,
+} from '../memory/index.ts';
 import { checkValue } from '../memory/parameters.ts';
 import { type Config, codecOf, FORMAT_NAMES, type FormatId, SETTINGS, type Value } from './settings.ts';
 
@@ -43,8 +51,6 @@ const NO_MEMORY = [
   'lr_scheduler',
   'warmup_ratio',
   'warmup_steps',
-  'num_train_epochs',
-  'num_epochs',
   'max_steps',
   'gradient_accumulation_steps',
   'weight_decay',
@@ -73,7 +79,6 @@ const NO_MEMORY = [
   'val_set_size',
   'val_size',
   'max_samples',
-  'stage',
   'do_train',
   'bnb_4bit_quant_type',
   'bnb_4bit_compute_dtype',
@@ -85,6 +90,16 @@ const NO_MEMORY = [
   'dataloader_num_workers',
   'preprocessing_num_workers',
   'resume_from_checkpoint',
+  // the post-training starter values (export.ts): the loss's own coefficients, data handling
+  'beta',
+  'rl_beta',
+  'pref_beta',
+  'cpo_alpha',
+  'simpo_gamma',
+  'orpo_alpha',
+  'remove_unused_columns',
+  'skip_prepare_dataset',
+  'chat_template',
 ];
 
 // Axolotl and LLaMA-Factory keys that no TRL argument has: how a pasted YAML is told apart.
@@ -97,6 +112,8 @@ const MARKERS: Record<'axolotl' | 'llama-factory', readonly string[]> = {
     'num_epochs',
     'lora_target_linear',
     'val_set_size',
+    'rl',
+    'rl_beta',
   ],
   'llama-factory': [
     'finetuning_type',
@@ -109,6 +126,8 @@ const MARKERS: Record<'axolotl' | 'llama-factory', readonly string[]> = {
     'disable_gradient_checkpointing',
     'flash_attn',
     'stage',
+    'pref_beta',
+    'pref_loss',
   ],
 };
 
@@ -227,6 +246,12 @@ function fromAssignments(text: string): Parsed {
     if (!m) continue;
     const key = m[1] as string;
     const src = (m[2] as string).replace(/,$/, '');
+    // The script's `trainer = DPOTrainer(` names the trainer class (settings.ts reads it as `trainer`).
+    const call = python && key === 'trainer' ? /^([A-Za-z_]\w*Trainer)\($/.exec(src) : null;
+    if (call) {
+      cfg.trainer = call[1];
+      continue;
+    }
     let value = pyLiteral(src);
     // In a script, a call or a variable is code, not a setting (`args = SFTConfig(`, `peft_config=peft_config`).
     if (value === undefined) {
@@ -300,10 +325,13 @@ function trlNames(cfg: Config): { cfg: Config; renamed: Map<string, string> } {
 const raw = (_p: ParamSpec, v: Value): string => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
 
 /**
- * Reads a pasted config. `method` is the current method, used when the config does not set one (it decides which
- * settings apply). Throws ConfigImportError when the text cannot be parsed at all.
+ * Reads a pasted config. `method` and `trainer` are the current ones, used when the config does not set them (they
+ * decide which settings apply). Throws ConfigImportError when the text cannot be parsed at all.
  */
-export function importConfig(text: string, opts: { format?: FormatId; method?: MethodId } = {}): ImportResult {
+export function importConfig(
+  text: string,
+  opts: { format?: FormatId; method?: MethodId; trainer?: TrainerId } = {},
+): ImportResult {
   const parsed = parseConfigText(text);
   const format = opts.format ?? detectFormat(parsed.cfg);
   const { cfg, renamed } =
@@ -316,18 +344,25 @@ export function importConfig(text: string, opts: { format?: FormatId; method?: M
   }));
   const used = new Set<string>();
   const out: RawParams = {};
-  const methodRow = SETTINGS.find((r) => r.id === 'method');
-  const methodRead = methodRow && codecOf(methodRow, format)?.read(cfg, { method: opts.method ?? 'full' });
-  const method = (
-    methodRead && 'value' in methodRead
-      ? methodRead.value
-      : (opts.method ?? PARAMS.find((p) => p.id === 'method')?.default)
-  ) as MethodId;
+  // The method and the trainer first: they decide how the other rows read and which apply.
+  const first = (id: string, ctx: { method: MethodId; trainer: TrainerId }) => {
+    const row = SETTINGS.find((r) => r.id === id);
+    return row ? (codecOf(row, format)?.read(cfg, ctx) ?? null) : null;
+  };
+  const fallback = (id: string, current: string | undefined) => current ?? PARAMS.find((p) => p.id === id)?.default;
+  const guess = { method: opts.method ?? 'full', trainer: opts.trainer ?? 'sft' } as const;
+  const methodRead = first('method', guess);
+  const trainerRead = first('trainer', guess);
+  const method = (methodRead && 'value' in methodRead ? methodRead.value : fallback('method', opts.method)) as MethodId;
+  const trainer = (
+    trainerRead && 'value' in trainerRead ? trainerRead.value : fallback('trainer', opts.trainer)
+  ) as TrainerId;
   for (const row of SETTINGS) {
     const codec = codecOf(row, format);
     const p = PARAMS.find((x) => x.id === row.id);
     if (!codec || !p) continue;
-    const r = row.id === 'method' ? methodRead : codec.read(cfg, { method });
+    const r =
+      row.id === 'method' ? methodRead : row.id === 'trainer' ? trainerRead : codec.read(cfg, { method, trainer });
     if (!r) continue;
     for (const k of r.keys) used.add(k);
     const keyText = r.keys.map(shownKey).join(', ') || p.label;
@@ -335,8 +370,9 @@ export function importConfig(text: string, opts: { format?: FormatId; method?: M
       ignored.push({ key: keyText, reason: `${p.label}: ${r.problem}` });
       continue;
     }
-    if (!appliesTo(p, method)) {
-      if (r.keys.length) ignored.push({ key: keyText, reason: `${p.label} does not apply to ${method}` });
+    if (!appliesTo(p, method, trainer)) {
+      const to = p.trainers && !p.trainers.includes(trainer) ? trainer.toUpperCase() : method;
+      if (r.keys.length) ignored.push({ key: keyText, reason: `${p.label} does not apply to ${to}` });
       continue;
     }
     const value = raw(p, r.value);

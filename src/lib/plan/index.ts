@@ -1,5 +1,5 @@
 // Public entry of the plan: a starter plan exported from a calculator state, and trainer configs read back in.
-export { exportPlan, planSummary, type PlanFile, type PlanSummary } from './export.ts';
+export { exportPlan, planSummary, type PlanFile, type PlanSummary, unsupportedFormats } from './export.ts';
 export {
   ConfigImportError,
   detectFormat,
@@ -12,3 +12,4 @@ export {
 export { modelByHubId, PLAN_MODELS, planModel, type PlanModel } from './models.ts';
 export { FORMAT_NAMES, FORMATS, type FormatId, SETTINGS, type SettingRow } from './settings.ts';
 export { AXOLOTL_VERSION, LLAMA_FACTORY_VERSION, starter, TRL_VERSION, type Starter } from './starter.ts';
+export { TRAINER_PLANS, unsupported } from './trainers.ts';

@@ -2,12 +2,15 @@
 // (src/lib/memory/parameters.ts). The exporter (export.ts) and the importer (import.ts) only walk this table, so a new
 // parameter is one row here; a unit test fails while a PARAMS id has no row.
 //
-// Key names were checked against the releases in starter.ts: TRL 1.9.0 (trl/trainer/sft_config.py,
-// trl/trainer/model_config.py, TrainingArguments of transformers 5), Axolotl 0.18.0 (src/axolotl/utils/schemas/*.py)
-// and LLaMA-Factory 0.9.5 (src/llamafactory/hparams/*.py). TRL's names are those of its `trl sft` command line
+// Key names were checked against the releases in starter.ts: TRL 1.9.0 (trl/trainer/sft_config.py, dpo_config.py,
+// kto_config.py, grpo_config.py, trl/experimental/orpo and cpo, trl/trainer/model_config.py, TrainingArguments of
+// transformers 5), Axolotl 0.18.0 (src/axolotl/utils/schemas/*.py, core/builders/rl.py, core/trainers/grpo) and
+// LLaMA-Factory 0.9.5 (src/llamafactory/hparams/*.py). TRL's names are those of its `trl sft` command line
 // (ModelConfig + SFTConfig); the Python script writes them into the calls they belong to (export.ts).
-import { ARCH_PARAMS, findModel, type MethodId, type NormalizedInput } from '../memory/index.ts';
+import { ARCH_PARAMS, findModel, type MethodId, type NormalizedInput, type TrainerId } from '../memory/index.ts';
 import { modelByHubId, type PlanModel } from './models.ts';
+import { GRPO_KL_BETA } from './starter.ts';
+import { TRAINER_PLANS } from './trainers.ts';
 
 export type FormatId = 'trl' | 'axolotl' | 'llama-factory';
 export const FORMATS: readonly FormatId[] = ['trl', 'axolotl', 'llama-factory'];
@@ -26,6 +29,12 @@ export interface WriteContext {
   model: PlanModel | null;
 }
 
+/** What a row reads a config against: the method and trainer the config sets (or the calculator's, when it does not). */
+export interface ReadContext {
+  method: MethodId;
+  trainer: TrainerId;
+}
+
 /** What a row read from a config: a value (with the keys it came from), a value it cannot use, or nothing. */
 export type ReadResult =
   | { value: Value; keys: readonly string[]; note?: string }
@@ -37,7 +46,7 @@ export interface Codec {
   keys: readonly string[];
   /** the config entries for a value; `{}` when the framework's default already means it */
   write(value: Value, ctx: WriteContext): Config;
-  read(cfg: Config, ctx: { method: MethodId }): ReadResult;
+  read(cfg: Config, ctx: ReadContext): ReadResult;
 }
 
 export interface SettingRow {
@@ -54,8 +63,8 @@ export interface SettingRow {
   caveat?: (format: FormatId, ctx: WriteContext) => string | null;
 }
 
-/** Why the post-training parameters (trainer, reference, …) have no key in these configs. */
-const POST = 'the plan writes a supervised (SFT) config; post-training trainers are not exported yet';
+/** Why LLaMA-Factory has no key for a GRPO setting. */
+const NO_GRPO = 'LLaMA-Factory 0.9.5 has no GRPO stage';
 
 // --- readers ------------------------------------------------------------------------------------------------------
 
@@ -430,8 +439,8 @@ function attnImplementation(key: string): Codec {
 const axolotlAttention: Codec = {
   keys: ['attn_implementation', 'flash_attention', 'sdp_attention', 'eager_attention'],
   write: (v) => ({ attn_implementation: v === 'eager' ? 'eager' : 'flash_attention_2' }),
-  read: (cfg) => {
-    const a = attnImplementation('attn_implementation').read(cfg, { method: 'full' });
+  read: (cfg, ctx) => {
+    const a = attnImplementation('attn_implementation').read(cfg, ctx);
     if (a) return a;
     // The booleans Axolotl 0.18 still reads (deprecated in favour of attn_implementation).
     if (asBool(cfg.eager_attention)) return { value: 'eager', keys: ['eager_attention'] };
@@ -595,12 +604,233 @@ const axolotlLoss: Codec = {
   },
 };
 
-/** Memory settings the plan does not write yet: the config keeps the framework's own value. */
 /** The routed experts of a preset or a custom architecture (1 for a dense model). */
 const expertsOf = (m: NormalizedInput['model']): number =>
   (typeof m === 'string' ? findModel(m)?.arch.experts : m.experts) ?? 1;
 
+// --- trainers -----------------------------------------------------------------------------------------------------
+
+/** A nested mapping in a config (Axolotl's `trl:` and `vllm:` blocks), or an empty one. */
+const block = (cfg: Config, k: string): Config =>
+  cfg[k] && typeof cfg[k] === 'object' && !Array.isArray(cfg[k]) ? (cfg[k] as Config) : {};
+
+// The classes the exported script calls (trainers.ts), back to the calculator's trainer. The importer records the
+// script's `trainer = DPOTrainer(` line as `trainer: "DPOTrainer"`; a JSON or key=value config may name it too.
+const TRL_CLASSES: Record<string, TrainerId> = {
+  sfttrainer: 'sft',
+  dpotrainer: 'dpo',
+  ktotrainer: 'kto',
+  grpotrainer: 'grpo',
+  orpotrainer: 'orpo',
+  sft: 'sft',
+  dpo: 'dpo',
+  kto: 'kto',
+  grpo: 'grpo',
+  orpo: 'orpo',
+};
+
+const trlTrainer: Codec = {
+  keys: ['trainer', 'loss_type'],
+  write: () => ({}),
+  read: (cfg) => {
+    if (!has(cfg, 'trainer')) return null;
+    const name = (asText(cfg.trainer) ?? '').toLowerCase();
+    if (name === 'cpotrainer' || name === 'simpo') {
+      // CPOTrainer is SimPO with loss_type="simpo" (cpo_config.py); other CPO losses keep a BC term not modelled.
+      const loss = (asText(cfg.loss_type) ?? 'sigmoid').toLowerCase();
+      return loss === 'simpo' || name === 'simpo'
+        ? { value: 'simpo', keys: ['trainer', ...(has(cfg, 'loss_type') ? ['loss_type'] : [])] }
+        : {
+            problem: `CPOTrainer with loss_type ${shown(loss)}: only SimPO (loss_type="simpo") is modelled`,
+            keys: ['trainer'],
+          };
+    }
+    const t = TRL_CLASSES[name];
+    return t
+      ? { value: t, keys: ['trainer'] }
+      : { problem: `${shown(cfg.trainer)} is not SFT, DPO, KTO, ORPO, CPO (SimPO) or GRPO`, keys: ['trainer'] };
+  },
+};
+
+const axolotlTrainer: Codec = {
+  keys: ['rl'],
+  write: (v) => {
+    const a = TRAINER_PLANS[v as TrainerId].axolotl;
+    return typeof a === 'string' || a.rl === null ? {} : { rl: a.rl };
+  },
+  read: (cfg) => {
+    if (!has(cfg, 'rl')) return { value: 'sft', keys: [], note: 'no rl: Axolotl trains with SFT' };
+    const rl = (asText(cfg.rl) ?? '').toLowerCase();
+    // rl: ipo is DPO with the IPO loss (Axolotl's validation.py): the same models in memory.
+    if (rl === 'ipo') return { value: 'dpo', keys: ['rl'], note: 'rl: ipo is DPO with the IPO loss' };
+    if (['dpo', 'kto', 'grpo', 'orpo', 'simpo'].includes(rl)) return { value: rl, keys: ['rl'] };
+    return { problem: `rl ${shown(cfg.rl)} is not dpo, ipo, kto, orpo, simpo or grpo`, keys: ['rl'] };
+  },
+};
+
+const lfTrainer: Codec = {
+  keys: ['stage', 'pref_loss'],
+  write: (v) => {
+    const l = TRAINER_PLANS[v as TrainerId]['llama-factory'];
+    return typeof l === 'string' ? {} : { stage: l.stage, ...(l.prefLoss ? { pref_loss: l.prefLoss } : {}) };
+  },
+  read: (cfg) => {
+    const keys = ['stage', 'pref_loss'].filter((k) => has(cfg, k));
+    // finetuning_args.py: stage defaults to sft, pref_loss to sigmoid.
+    const stage = (asText(cfg.stage) ?? 'sft').toLowerCase();
+    const note = has(cfg, 'stage') ? {} : { note: 'stage not given: LLaMA-Factory’s default is sft' };
+    if (stage === 'sft') return { value: 'sft', keys, ...note };
+    if (stage === 'kto') return { value: 'kto', keys };
+    if (stage !== 'dpo') return { problem: `stage ${shown(cfg.stage)} is not sft, dpo or kto`, keys };
+    const loss = (asText(cfg.pref_loss) ?? 'sigmoid').toLowerCase();
+    if (loss === 'orpo' || loss === 'simpo') return { value: loss, keys };
+    // sigmoid, hinge, ipo and kto_pair all keep the reference model (use_ref_model in finetuning_args.py).
+    if (['sigmoid', 'hinge', 'ipo', 'kto_pair'].includes(loss)) return { value: 'dpo', keys };
+    return { problem: `pref_loss ${shown(cfg.pref_loss)} is not sigmoid, hinge, ipo, kto_pair, orpo or simpo`, keys };
+  },
+};
+
+/** DPOConfig/KTOConfig precompute_ref_log_probs (TRL 1.9.0), the same key in Axolotl 0.18.0 (schemas/config.py). */
+const precomputeRef: Codec = {
+  keys: ['precompute_ref_log_probs'],
+  write: (v) => ({ precompute_ref_log_probs: v === 'precomputed' }),
+  read: (cfg) => {
+    if (!has(cfg, 'precompute_ref_log_probs'))
+      return { value: 'model', keys: [], note: 'precompute_ref_log_probs not given: the default is off' };
+    const b = asBool(cfg.precompute_ref_log_probs);
+    return b === undefined
+      ? {
+          problem: `must be true or false (got ${shown(cfg.precompute_ref_log_probs)})`,
+          keys: ['precompute_ref_log_probs'],
+        }
+      : { value: b ? 'precomputed' : 'model', keys: ['precompute_ref_log_probs'] };
+  },
+};
+
+/** GRPO's β: > 0 loads the reference model (grpo_config.py). Read for GRPO only: DPO's β is another setting. */
+function klBeta(get: (cfg: Config) => unknown, keys: readonly string[], write: (beta: number) => Config): Codec {
+  return {
+    keys,
+    write: (v) => write(v === true ? GRPO_KL_BETA.value : 0),
+    read: (cfg, { trainer }) => {
+      if (trainer !== 'grpo') return null;
+      const b = get(cfg);
+      const used = keys.filter((k) => has(cfg, k));
+      if (b === undefined || b === null)
+        return { value: false, keys: [], note: 'beta not given: TRL’s default is 0.0' };
+      const x = typeof b === 'string' ? Number(b) : b;
+      return typeof x === 'number' && Number.isFinite(x) && x >= 0
+        ? { value: x > 0, keys: used }
+        : { problem: `beta must be a number of 0 or more (got ${shown(b)})`, keys: used };
+    },
+  };
+}
+
+/** An integer in a nested block (Axolotl's `trl: num_generations`). */
+function nestedInt(outer: string, key: string): Codec {
+  return {
+    keys: [outer],
+    write: (v) => ({ [outer]: { [key]: v } }),
+    read: (cfg) => {
+      const b = block(cfg, outer);
+      if (!has(b, key)) return null;
+      const n = asInt(b[key]);
+      return n === undefined
+        ? { problem: `${outer}.${key} must be a whole number (got ${shown(b[key])})`, keys: [outer] }
+        : { value: n, keys: [outer] };
+    },
+  };
+}
+
+const SERVER_NOTE = 'vllm_mode server: vLLM runs on GPUs of its own, not the training GPUs';
+
+/** A colocated vLLM engine's share: `use_vllm`, `vllm_mode` (default colocate) and the utilisation (default `dflt`). */
+function readVllm(use: unknown, mode: unknown, util: unknown, keys: string[], dflt: number): ReadResult {
+  const on = asBool(use);
+  if (on === undefined && use !== undefined && use !== null) return { problem: `use_vllm must be true or false`, keys };
+  if (!on) return { value: 0, keys, ...(keys.length ? {} : { note: 'use_vllm not given: generation without vLLM' }) };
+  const m = (asText(mode) ?? 'colocate').toLowerCase();
+  if (m === 'server') return { value: 0, keys, note: SERVER_NOTE };
+  if (m !== 'colocate') return { problem: `vllm_mode ${shown(mode)} is not colocate or server`, keys };
+  const u = util === undefined || util === null ? dflt : typeof util === 'string' ? Number(util) : util;
+  if (typeof u !== 'number' || !Number.isFinite(u))
+    return { problem: `gpu memory utilization ${shown(util)} is not a number`, keys };
+  return { value: Math.round(u * 100), keys };
+}
+
+// GRPOConfig (TRL 1.9.0): use_vllm False, vllm_mode "colocate", vllm_gpu_memory_utilization 0.3.
+const trlVllm: Codec = {
+  keys: ['use_vllm', 'vllm_mode', 'vllm_gpu_memory_utilization'],
+  write: (v) =>
+    Number(v) > 0
+      ? { use_vllm: true, vllm_mode: 'colocate', vllm_gpu_memory_utilization: Number(v) / 100 }
+      : { use_vllm: false },
+  read: (cfg) =>
+    readVllm(
+      cfg.use_vllm,
+      cfg.vllm_mode,
+      cfg.vllm_gpu_memory_utilization,
+      ['use_vllm', 'vllm_mode', 'vllm_gpu_memory_utilization'].filter((k) => has(cfg, k)),
+      0.3,
+    ),
+};
+
+// Axolotl 0.18.0: trl.use_vllm and trl.vllm_mode (schemas/trl.py); in colocate mode its GRPO builder passes
+// vllm.gpu_memory_utilization (schemas/vllm.py, default 0.9) as TRL's vllm_gpu_memory_utilization.
+const axolotlVllm: Codec = {
+  keys: ['trl', 'vllm'],
+  write: (v) =>
+    Number(v) > 0
+      ? { trl: { use_vllm: true, vllm_mode: 'colocate' }, vllm: { gpu_memory_utilization: Number(v) / 100 } }
+      : { trl: { use_vllm: false } },
+  read: (cfg) => {
+    const t = block(cfg, 'trl');
+    const keys = [...(has(t, 'use_vllm') || has(t, 'vllm_mode') ? ['trl'] : []), ...(has(cfg, 'vllm') ? ['vllm'] : [])];
+    return readVllm(t.use_vllm, t.vllm_mode, block(cfg, 'vllm').gpu_memory_utilization, keys, 0.9);
+  },
+};
+
+/** GRPO's micro-batch of B prompts is B × G completions in per_device_train_batch_size (post-training.ts [GRPO]). */
+function batchKey(key: string, generations: (cfg: Config) => unknown): Codec {
+  const plain = intKey(key);
+  return {
+    keys: [key],
+    write: (v, ctx) => ({ [key]: ctx.input.trainer === 'grpo' ? Number(v) * ctx.input.generations : v }),
+    read: (cfg, ctx) => {
+      const r = plain.read(cfg, ctx);
+      if (ctx.trainer !== 'grpo' || !r || !('value' in r)) return r;
+      // GRPOConfig's num_generations defaults to 8.
+      const g = asInt(generations(cfg)) ?? 8;
+      const n = Number(r.value);
+      return n % g === 0
+        ? { value: n / g, keys: r.keys, note: `${key} ${n} completions = ${n / g} prompts × ${g} generations` }
+        : { problem: `${n} completions are not a whole number of prompts × ${g} generations`, keys: r.keys };
+    },
+  };
+}
+
 const NOT_WRITTEN = (what: string): string => `not carried by the plan yet: ${what}`;
+
+const TOKENS = 'the data set’s size is the time estimate’s input; configs name the data set, not its size';
+const COST_ONLY = 'the time and cost estimate only';
+
+/** A row that only SFT configs carry (the loss options): other trainers write nothing and read nothing. */
+function sftOnly(c: Codec): Codec {
+  return {
+    keys: c.keys,
+    write: (v, ctx) => (ctx.input.trainer === 'sft' ? c.write(v, ctx) : {}),
+    read: (cfg, ctx) => (ctx.trainer === 'sft' ? c.read(cfg, ctx) : null),
+  };
+}
+
+/** The trainer class (TRL) or `rl:` value (Axolotl) a config runs, for messages. */
+export function trainerName(f: FormatId, t: TrainerId): string {
+  const p = TRAINER_PLANS[t][f];
+  if (typeof p === 'string') return t.toUpperCase();
+  if ('trainer' in p) return p.trainer;
+  if ('rl' in p) return `Axolotl’s ${(p.rl ?? 'sft').toUpperCase()} trainer`;
+  return `LLaMA-Factory’s stage: ${p.stage}`;
+}
 
 const LAUNCHER = 'set by the launch command (see the comment at the top), not by the config';
 
@@ -626,31 +856,48 @@ export const SETTINGS: readonly SettingRow[] = [
   { id: 'method', formats: { trl: trlMethod, axolotl: axolotlMethod, 'llama-factory': lfMethod } },
   {
     id: 'trainer',
-    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
-    caveat: (_f, ctx) =>
-      ctx.input.trainer === 'sft'
-        ? null
-        : `this config trains SFT; the estimate is for ${ctx.input.trainer.toUpperCase()}`,
+    formats: { trl: trlTrainer, axolotl: axolotlTrainer, 'llama-factory': lfTrainer },
   },
   {
     id: 'reference',
-    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+    formats: {
+      trl: precomputeRef,
+      axolotl: precomputeRef,
+      'llama-factory': 'LLaMA-Factory 0.9.5 has no option to precompute the reference log-probs',
+    },
   },
   {
     id: 'klPenalty',
-    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+    formats: {
+      trl: klBeta(
+        (cfg) => cfg.beta,
+        ['beta'],
+        (beta) => ({ beta }),
+      ),
+      // Axolotl's RL builder takes trl.beta first, then rl_beta (src/axolotl/core/builders/rl.py).
+      axolotl: klBeta(
+        (cfg) => block(cfg, 'trl').beta ?? cfg.rl_beta,
+        ['trl', 'rl_beta'],
+        (beta) => ({ trl: { beta } }),
+      ),
+      'llama-factory': NO_GRPO,
+    },
   },
   {
     id: 'generations',
-    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+    formats: { trl: intKey('num_generations'), axolotl: nestedInt('trl', 'num_generations'), 'llama-factory': NO_GRPO },
   },
   {
     id: 'completion',
-    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+    formats: {
+      trl: intKey('max_completion_length'),
+      axolotl: nestedInt('trl', 'max_completion_length'),
+      'llama-factory': NO_GRPO,
+    },
   },
   {
     id: 'vllmShare',
-    formats: { trl: POST, axolotl: POST, 'llama-factory': POST },
+    formats: { trl: trlVllm, axolotl: axolotlVllm, 'llama-factory': NO_GRPO },
   },
   { id: 'precision', formats: { trl: trlPrecision, axolotl: axolotlPrecision, 'llama-factory': lfPrecision } },
   {
@@ -693,13 +940,27 @@ export const SETTINGS: readonly SettingRow[] = [
   },
   {
     id: 'seq',
-    formats: { trl: intKey('max_length'), axolotl: intKey('sequence_len'), 'llama-factory': intKey('cutoff_len') },
+    formats: {
+      // GRPOConfig has no prompt length (TRL 1.9.0 grpo_config.py): prompts are as long as the data set's.
+      trl: intKey('max_length', (ctx) => ctx.input.trainer !== 'grpo'),
+      axolotl: intKey('sequence_len'),
+      'llama-factory': intKey('cutoff_len'),
+    },
+    lossy: (f, ctx) =>
+      f === 'trl' && ctx.input.trainer === 'grpo'
+        ? 'GRPOConfig has no prompt length: prompts are as long as the data set’s'
+        : null,
+    // Axolotl's GRPO builder drops max_length (get_blocklist_args_kwargs in src/axolotl/core/trainers/grpo).
+    caveat: (f, ctx) =>
+      f === 'axolotl' && ctx.input.trainer === 'grpo'
+        ? 'Axolotl does not pass sequence_len to GRPO, so prompts are as long as the data set’s'
+        : null,
   },
   {
     id: 'batch',
     formats: {
-      trl: intKey('per_device_train_batch_size'),
-      axolotl: intKey('micro_batch_size'),
+      trl: batchKey('per_device_train_batch_size', (cfg) => cfg.num_generations),
+      axolotl: batchKey('micro_batch_size', (cfg) => block(cfg, 'trl').num_generations),
       'llama-factory': intKey('per_device_train_batch_size'),
     },
   },
@@ -743,8 +1004,8 @@ export const SETTINGS: readonly SettingRow[] = [
   {
     id: 'loss',
     formats: {
-      trl: trlLoss,
-      axolotl: axolotlLoss,
+      trl: sftOnly(trlLoss),
+      axolotl: sftOnly(axolotlLoss),
       // LLaMA-Factory 0.9.5 has no loss option: it runs Transformers' loss on fp32 logits.
       'llama-factory': {
         keys: [],
@@ -755,11 +1016,13 @@ export const SETTINGS: readonly SettingRow[] = [
     lossy: (f, ctx) =>
       ctx.input.loss === 'bf16'
         ? 'no trainer config runs the loss on bf16 logits (LitGPT does)'
-        : f === 'llama-factory' && ctx.input.loss !== 'fp32'
-          ? 'LLaMA-Factory 0.9.5 has no chunked or fused cross-entropy option; it runs Transformers’ fp32 loss'
-          : f === 'axolotl' && ctx.input.loss === 'fused'
-            ? 'the plan writes Axolotl’s chunked_cross_entropy only'
-            : null,
+        : f !== 'llama-factory' && ctx.input.trainer !== 'sft'
+          ? `the plan writes a loss option for SFT only; ${trainerName(f, ctx.input.trainer)} computes its own loss`
+          : f === 'llama-factory' && ctx.input.loss !== 'fp32'
+            ? 'LLaMA-Factory 0.9.5 has no chunked or fused cross-entropy option; it runs Transformers’ fp32 loss'
+            : f === 'axolotl' && ctx.input.loss === 'fused'
+              ? 'the plan writes Axolotl’s chunked_cross_entropy only'
+              : null,
   },
   ...(
     [
@@ -787,14 +1050,24 @@ export const SETTINGS: readonly SettingRow[] = [
       'llama-factory': 'the GPU the calculator checks against; configs do not name one',
     },
   },
-  ...(
-    [
-      ['tokens', 'the data set’s size is the time estimate’s input; configs name the data set, not its size'],
-      ['epochs', 'the plan writes the starter’s epochs (num_train_epochs, Axolotl num_epochs), 3 like this default'],
-      ['priceCents', 'the time and cost estimate only'],
-      ['mfu', 'the time and cost estimate only'],
-    ] as const
-  ).map(([id, why]): SettingRow => ({ id, formats: { trl: why, axolotl: why, 'llama-factory': why } })),
+  {
+    id: 'tokens',
+    formats: {
+      trl: TOKENS,
+      axolotl: TOKENS,
+      'llama-factory': TOKENS,
+    },
+  },
+  {
+    id: 'epochs',
+    formats: {
+      trl: intKey('num_train_epochs'),
+      axolotl: intKey('num_epochs'),
+      'llama-factory': intKey('num_train_epochs'),
+    },
+  },
+  { id: 'priceCents', formats: { trl: COST_ONLY, axolotl: COST_ONLY, 'llama-factory': COST_ONLY } },
+  { id: 'mfu', formats: { trl: COST_ONLY, axolotl: COST_ONLY, 'llama-factory': COST_ONLY } },
   { id: 'unit', formats: { trl: 'display only', axolotl: 'display only', 'llama-factory': 'display only' } },
 ];
 

@@ -443,7 +443,8 @@ describe('vram --from', () => {
     );
     expect(JSON.parse(r.stdout).perGpuGB).toBe(JSON.parse(flags.stdout).perGpuGB);
     expect(r.stderr.split('\n')).toEqual([
-      `vram: --from ${axolotl} (Axolotl (YAML)): --model llama-3.1-8b --method qlora --rank 16 --seq 4096 --batch 2 --grad-checkpointing 1 --sharding none --double-quant 1 --loss fp32`,
+      // no rl: key: Axolotl trains SFT
+      `vram: --from ${axolotl} (Axolotl (YAML)): --model llama-3.1-8b --method qlora --trainer sft --rank 16 --seq 4096 --batch 2 --grad-checkpointing 1 --sharding none --double-quant 1 --loss fp32`,
       'vram: --from ignored (does not change the memory estimate): learning_rate',
       expect.stringMatching(/^vram: --from ignored optimizer: Optimizer: "lion_8bit" is not one of adamw_torch, /),
       '',

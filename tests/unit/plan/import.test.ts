@@ -12,7 +12,14 @@ import {
   rawDefaults,
 } from '../../../src/lib/memory/index.ts';
 import { planModel } from '../../../src/lib/plan/models.ts';
-import { ConfigImportError, exportPlan, FORMATS, importConfig, SETTINGS } from '../../../src/lib/plan/index.ts';
+import {
+  ConfigImportError,
+  exportPlan,
+  FORMATS,
+  importConfig,
+  SETTINGS,
+  unsupported,
+} from '../../../src/lib/plan/index.ts';
 import { codecOf } from '../../../src/lib/plan/settings.ts';
 
 // Axolotl 0.18.0, examples/llama-3/qlora.yml (abridged: the wandb keys left out).
@@ -105,6 +112,9 @@ describe('importConfig', () => {
       loss: 'fp32',
       // bitsandbytes' 32-bit paged AdamW, which the calculator now prices (state in managed memory)
       optimizer: 'paged-adamw',
+      // no rl: key is SFT; num_epochs is the time estimate's Epochs
+      trainer: 'sft',
+      epochs: '4',
     });
     // NousResearch/Meta-Llama-3-8B is not a preset's Hub id: the model is left as it was.
     expect(r.raw.model).toBeUndefined();
@@ -134,6 +144,9 @@ describe('importConfig', () => {
       batch: '1',
       'grad-checkpointing': '1',
       sharding: 'none',
+      // stage: sft; num_train_epochs: 3.0
+      trainer: 'sft',
+      epochs: '3',
     });
     expect(r.settings.find((s) => s.param === 'gradCheckpointing')?.note).toBe(
       'disable_gradient_checkpointing not given: LLaMA-Factory’s default',
@@ -221,6 +234,13 @@ const arbState: fc.Arbitrary<CalculatorState> = fc
     sharding: valuesOf('sharding'),
     doubleQuant: fc.boolean(),
     loss: valuesOf('loss'),
+    trainer: valuesOf('trainer'),
+    reference: valuesOf('reference'),
+    klPenalty: fc.boolean(),
+    generations: fc.integer({ min: 2, max: 64 }),
+    completion: fc.integer({ min: 1, max: 4096 }),
+    vllmShare: fc.integer({ min: 0, max: 95 }),
+    epochs: fc.integer({ min: 1, max: 1000 }),
   })
   .map((input) => ({ input, gpu: null, unit: 'GB' }) as unknown as CalculatorState)
   .filter((s) => estimateMemory(s.input).ok);
@@ -230,7 +250,12 @@ describe('export → import', () => {
     it(`${f}: gives back every setting the format carries, whatever state it is imported into`, () => {
       fc.assert(
         fc.property(arbState, arbState, (s, other) => {
-          const r = importConfig(exportPlan(s, f).text, { method: other.input.method });
+          // a trainer the format cannot run has no plan in it (the panel says why)
+          if (unsupported(s.input.trainer as never, f)) return;
+          const r = importConfig(exportPlan(s, f).text, {
+            method: other.input.method,
+            trainer: other.input.trainer,
+          });
           expect(r.format).toBe(f);
           const merged = { ...rawDefaults(), ...Object.fromEntries(encodeParams(other)), ...r.raw };
           const back = decodeRaw(merged).state.input as unknown as Record<string, unknown>;
@@ -238,13 +263,14 @@ describe('export → import', () => {
           const ctx = { input: s.input as never, model: planModel(String(s.input.model)) ?? null };
           for (const row of SETTINGS) {
             const p = PARAMS.find((x) => x.id === row.id);
-            if (!p || !codecOf(row, f) || !appliesTo(p, s.input.method) || row.lossy?.(f, ctx)) continue;
+            if (!p || !codecOf(row, f) || !appliesTo(p, s.input.method, s.input.trainer) || row.lossy?.(f, ctx))
+              continue;
             expect(back[row.id], `${row.id} in ${f}`).toEqual(orig[row.id]);
           }
           // and nothing the export itself wrote is reported as a value the calculator could not use
           expect(r.ignored.filter((i) => i.reason !== 'does not change the memory estimate')).toEqual([]);
         }),
-        { numRuns: 150 },
+        { numRuns: 300 },
       );
     });
   }

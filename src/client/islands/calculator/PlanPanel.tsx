@@ -2,9 +2,10 @@
  * The plan tools' on-demand part: the starter plan in the chosen format (shown, copied, downloaded) and the config
  * import. Every figure and key comes from src/lib/plan (exportPlan, importConfig); this file only shows them.
  */
-import { useId, useMemo, useState } from 'preact/hooks';
-import type { MethodId } from '../../../lib/memory/index.ts';
-import { MODEL_PRESETS, param } from '../../../lib/memory/index.ts';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { CalculatorState, MethodId, TrainerId } from '../../../lib/memory/index.ts';
+import { vramBadge } from '../../../lib/badge/words.ts';
+import { estimateMemory, MODEL_PRESETS, param } from '../../../lib/memory/index.ts';
 import { decodeRaw } from './engine.ts';
 import {
   ConfigImportError,
@@ -15,6 +16,7 @@ import {
   type ImportResult,
   importConfig,
   NO_EFFECT,
+  unsupportedFormats,
 } from '../../../lib/plan/index.ts';
 import type { PlanToolsProps, Tool } from './PlanTools.tsx';
 
@@ -26,21 +28,48 @@ function shown(id: string, raw: string): string {
   return p?.values?.find(([v]) => String(v) === raw)?.[1] ?? raw;
 }
 
+/** The calculator state of the view's canonical query (null while an input is invalid). */
+const stateOf = (query: string | null): CalculatorState | null =>
+  query === null ? null : decodeRaw(Object.fromEntries(new URLSearchParams(query))).state;
+
+type Badge = typeof import('./PlanBadge.tsx');
+let badge: Promise<Badge> | undefined;
+
 export function PlanPanel(props: PlanToolsProps & { tool: Tool }) {
   return props.tool === 'export' ? <Export query={props.query} /> : <Import {...props} />;
 }
 
 function Export({ query }: { query: string | null }) {
-  const [format, setFormat] = useState<FormatId>('trl');
+  const uid = useId();
+  const [chosen, setFormat] = useState<FormatId>('trl');
   const [status, setStatus] = useState('');
+  // The badge is a chunk of its own (its glyph-width table), loaded with the open plan.
+  const [badgeMod, setBadgeMod] = useState<Badge | null>(null);
+  useEffect(() => {
+    badge ??= import('./PlanBadge.tsx');
+    badge.then(setBadgeMod, () => {
+      badge = undefined;
+    });
+  }, []);
+  const state = useMemo(() => stateOf(query), [query]);
+  const trainer: TrainerId = state?.input.trainer ?? 'sft';
+  const reasons = unsupportedFormats(trainer);
+  // A format that cannot run the trainer cannot be chosen: the first one that can stands in for it.
+  const format = reasons[chosen] ? (FORMATS.find((f) => !reasons[f]) ?? null) : chosen;
   const file = useMemo(() => {
-    if (query === null) return null;
+    if (state === null || format === null) return null;
     try {
-      return exportPlan(decodeRaw(Object.fromEntries(new URLSearchParams(query))).state, format);
+      return exportPlan(state, format);
     } catch {
       return null;
     }
-  }, [query, format]);
+  }, [state, format]);
+  const refused = FORMATS.filter((f) => reasons[f]);
+  // The badge's words, as `vram --badge` writes them for this state and its GPU.
+  const words = useMemo(() => {
+    const r = state && estimateMemory(state.input);
+    return r?.ok && state ? vramBadge(r.estimate, state.gpu) : null;
+  }, [state]);
   const copy = () =>
     file &&
     navigator.clipboard.writeText(file.text).then(
@@ -71,6 +100,8 @@ function Export({ query }: { query: string | null }) {
               name="vc-plan-format"
               value={f}
               checked={format === f}
+              disabled={!!reasons[f]}
+              aria-describedby={reasons[f] ? `${uid}-${f}` : undefined}
               onChange={() => {
                 setFormat(f);
                 setStatus('');
@@ -80,6 +111,15 @@ function Export({ query }: { query: string | null }) {
           </label>
         ))}
       </fieldset>
+      {refused.length > 0 && (
+        <ul class="vc-plan-list vc-note">
+          {refused.map((f) => (
+            <li key={f} id={`${uid}-${f}`}>
+              {FORMAT_NAMES[f]}: {reasons[f]}.
+            </li>
+          ))}
+        </ul>
+      )}
       {file ? (
         <>
           <div class="vc-plan-actions">
@@ -101,14 +141,17 @@ function Export({ query }: { query: string | null }) {
         </>
       ) : (
         <p class="vc-bad" role="status">
-          No plan until every input is valid.
+          {state !== null && format === null
+            ? `No plan for ${trainer.toUpperCase()}: see why above.`
+            : 'No plan until every input is valid.'}
         </p>
       )}
+      {badgeMod && words && query !== null && <badgeMod.PlanBadge badge={words} query={query} />}
     </div>
   );
 }
 
-function Import({ method, onImport }: PlanToolsProps) {
+function Import({ method, query, onImport }: PlanToolsProps) {
   const uid = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState('');
@@ -116,7 +159,8 @@ function Import({ method, onImport }: PlanToolsProps) {
   const read = () => {
     let r: ImportResult;
     try {
-      r = importConfig(text, { method: method as MethodId });
+      // The current trainer, for a config that names none (a TRL argument list).
+      r = importConfig(text, { method: method as MethodId, trainer: stateOf(query)?.input.trainer ?? 'sft' });
     } catch (e) {
       setResult(null);
       setError(e instanceof ConfigImportError ? e.message : 'The config could not be read.');

@@ -4,7 +4,7 @@
 # Effective batch: 1 (micro-batch) × 8 (accumulation) × 2 (GPUs) = 16 sequences per optimizer step.
 # Starter values (a place to begin, not a tuned recipe):
 #   learning rate 0.00002: TRL’s SFT default for full fine-tuning [1]
-#   epochs 3: Alpaca’s epochs; fewer for large data sets [2]
+#   epochs 3: the calculator’s Epochs, Alpaca’s 3 [2]
 #   warm-up 0.03: 3% of the steps [2]
 #   accumulation toward 16 sequences: under the 32 at which LoRA starts to lose to full fine-tuning [3]
 #   [1] TRL 1.9.0, trl/trainer/sft_config.py: https://github.com/huggingface/trl/blob/v1.9.0/trl/trainer/sft_config.py

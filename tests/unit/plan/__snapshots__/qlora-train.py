@@ -5,7 +5,7 @@
 # Starter values (a place to begin, not a tuned recipe):
 #   learning rate 0.0002: LoRA-family rate, 10× the full fine-tuning rate [1]
 #   LoRA alpha 16: as in the TRL LoRA SFT example [1]
-#   epochs 3: Alpaca’s epochs; fewer for large data sets [2]
+#   epochs 3: the calculator’s Epochs, Alpaca’s 3 [2]
 #   warm-up 0.03: 3% of the steps [2]
 #   accumulation toward 16 sequences: under the 32 at which LoRA starts to lose to full fine-tuning [1]
 #   [1] TRL documentation, LoRA Without Regret (after Schulman et al., Thinking Machines, 2025): https://huggingface.co/docs/trl/lora_without_regret
