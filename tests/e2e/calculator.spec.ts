@@ -420,3 +420,18 @@ test('axe: the time and cost panel has no violations, light and dark', async ({ 
     await expectNoAxeViolations(page);
   }
 });
+
+test('time/cost in the embeds: the full layout has the fields, both layouts the panel', async ({ page }) => {
+  const q = new URLSearchParams(TIME_RUN);
+  const { cost } = expectedTime(TIME_RUN);
+  await page.goto(`${site.base}embed/calculator/full/?${q}`);
+  await hydrated(page);
+  await expect(page.getByLabel('Dataset tokens')).toHaveValue('51200000');
+  await expect(page.locator('.vc-time')).toContainText(`Cost${cost}`);
+  await page.goto(`${site.base}embed/calculator/?${q}`);
+  await hydrated(page);
+  await expect(page.locator('.vc-time')).toContainText(`Cost${cost}`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    await page.evaluate(() => window.innerWidth),
+  );
+});

@@ -742,7 +742,7 @@ export const PARAMS: readonly ParamSpec[] = [
     min: 0,
     max: 999_999_999,
     label: 'Dataset tokens',
-    help: 'Tokens in one epoch (examples × their mean length after packing, or × the sequence length when padded), for the time and cost estimate; 0: none.',
+    help: 'Tokens in one epoch (examples × their mean length after packing, or × the sequence length when padded; for DPO, ORPO and SimPO the chosen and the rejected sequences both), for the time and cost estimate; 0: none.',
     url: 'tokens',
     cli: { flag: 'tokens' },
     group: 'cost',
