@@ -100,3 +100,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a colocated vLLM engine: the line is what it leaves for training', async ({ page }) => {
+  await withCharts(page, `${url}?method=lora&trainer=grpo&vllm-share=30&gpu=h100-80gb`);
+  await expect(seqChart(page).locator('.vc-ch-limit-t')).toHaveText(/^\d+\.\d GB left beside vLLM$/);
+  await expect(seqChart(page).locator('svg')).toHaveAttribute('aria-label', /beside vLLM’s 30%/);
+});

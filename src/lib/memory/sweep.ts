@@ -23,6 +23,8 @@ export interface Sweep {
   /** the chosen GPU's usable memory less a colocated vLLM engine's share (the calculator bar's line); null without a
    *  GPU */
   limit: number | null;
+  /** the share of the GPU a colocated vLLM engine takes (0 without one) */
+  vllmShare: number;
   /** the model's context length (max_position_embeddings), 0 when the architecture does not say */
   contextLength: number;
 }
@@ -86,5 +88,5 @@ export function sweepMemory(input: TrainingInput, param: SweepParam, gpuId: stri
     // past the clip and past the current value: the rest is off the chart
     if (point.bytes > clip && x >= current.x) break;
   }
-  return { param, points, current, limit, contextLength: ctx };
+  return { param, points, current, limit, vllmShare: e.postTraining?.gpuShare ?? 0, contextLength: ctx };
 }

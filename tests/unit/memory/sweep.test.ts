@@ -60,7 +60,10 @@ describe('sweepMemory', () => {
   it('leaves a colocated vLLM engine its share of the GPU, as the fit check does', () => {
     const grpo = { ...input, trainer: 'grpo', vllmShare: 30 } as TrainingInput;
     const usable = findGpu('h100-80gb')?.usableBytes ?? 0;
-    expect(sweepMemory(grpo, 'seq', 'h100-80gb')?.limit).toBeCloseTo(usable * 0.7, 0);
+    const s = sweepMemory(grpo, 'seq', 'h100-80gb');
+    expect(s?.limit).toBeCloseTo(usable * 0.7, 0);
+    expect(s?.vllmShare).toBe(0.3);
+    expect(sweepMemory(input, 'seq', 'h100-80gb')?.vllmShare).toBe(0);
   });
 
   it('has no series for an input without an estimate', () => {

@@ -70,7 +70,9 @@ function SweepChart({
   });
   const first = s.points[0] ?? s.current;
   const last = s.points.at(-1) ?? s.current;
-  const limitText = s.limit !== null && gpu ? `Usable on the ${gpu}: ${fmt(s.limit)}` : '';
+  // A colocated vLLM engine takes its share first: the line is what is left for training.
+  const vllm = s.vllmShare > 0 ? `, beside vLLM’s ${Math.round(s.vllmShare * 100)}%` : '';
+  const limitText = s.limit !== null && gpu ? `Usable on the ${gpu}${vllm}: ${fmt(s.limit)}` : '';
   // on the chart itself a short label, on the side away from the marked point's
   const desc =
     `From ${fmt(first.bytes)} at ${a.what(first.x)} to ${fmt(last.bytes)} at ${a.what(last.x)}; ` +
@@ -121,7 +123,7 @@ function SweepChart({
           <>
             <line class="vc-ch-limit" x1={plot.left} x2={plot.right} y1={g.limitY} y2={g.limitY} />
             <text class="vc-ch-limit-t" x={plot.left + 4} y={limitTextY}>
-              {s.limit !== null && `${fmt(s.limit)} usable`}
+              {s.limit !== null && `${fmt(s.limit)} ${vllm ? 'left beside vLLM' : 'usable'}`}
             </text>
           </>
         )}
