@@ -222,6 +222,14 @@ function fromCommandLine(text: string): Parsed {
   const cfg: Config = {};
   const repeats: string[] = [];
   const ws = words(text);
+  // `trl dpo …` or `python trl/scripts/dpo.py …` names the trainer (read by settings.ts as `trainer`).
+  const sub = ws.findIndex((w, i) => (ws[i - 1] === 'trl' && /^(sft|dpo|kto|grpo)$/.test(w)) || /\/(\w+)\.py$/.test(w));
+  if (sub >= 0) {
+    const w = ws[sub] as string;
+    const name = /\/(\w+)\.py$/.exec(w)?.[1] ?? w;
+    if (/^(sft|dpo|kto|grpo|orpo)$/.test(name)) cfg.trainer = name;
+    else if (name === 'cpo') cfg.trainer = 'CPOTrainer';
+  }
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     if (!w.startsWith('--')) continue;

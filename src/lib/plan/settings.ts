@@ -707,6 +707,8 @@ const precomputeRef: Codec = {
   },
 };
 
+const AXOLOTL_REF = 'Axolotl passes precompute_ref_log_probs to its DPO trainer only, so KTO keeps the reference model';
+
 /** GRPO's β: > 0 loads the reference model (grpo_config.py). Read for GRPO only: DPO's β is another setting. */
 function klBeta(get: (cfg: Config) => unknown, keys: readonly string[], write: (beta: number) => Config): Codec {
   return {
@@ -862,9 +864,17 @@ export const SETTINGS: readonly SettingRow[] = [
     id: 'reference',
     formats: {
       trl: precomputeRef,
-      axolotl: precomputeRef,
+      // Axolotl passes the key to its DPO trainer only (src/axolotl/core/trainers/dpo/__init__.py): KTO keeps the model.
+      axolotl: {
+        keys: precomputeRef.keys,
+        write: (v, ctx) => (ctx.input.trainer === 'dpo' ? precomputeRef.write(v, ctx) : {}),
+        read: (cfg, ctx) =>
+          ctx.trainer === 'dpo' ? precomputeRef.read(cfg, ctx) : { value: 'model', keys: [], note: AXOLOTL_REF },
+      },
       'llama-factory': 'LLaMA-Factory 0.9.5 has no option to precompute the reference log-probs',
     },
+    lossy: (f, ctx) =>
+      f === 'axolotl' && ctx.input.trainer === 'kto' && ctx.input.reference === 'precomputed' ? AXOLOTL_REF : null,
   },
   {
     id: 'klPenalty',

@@ -170,6 +170,27 @@ describe('importConfig', () => {
     expect(reasons(r).packing).toBe('no TRL + PEFT (Python) setting the calculator reads');
   });
 
+  it('reads the trainer from a TRL script’s command line (trl/scripts/dpo.py, LoRA) or `trl grpo`', () => {
+    // TRL 1.9.0, trl/scripts/dpo.py docstring (abridged)
+    const dpo = importConfig(`python trl/scripts/dpo.py \\
+    --dataset_name trl-lib/ultrafeedback_binarized \\
+    --model_name_or_path Qwen/Qwen2.5-0.5B \\
+    --learning_rate 5.0e-6 \\
+    --per_device_train_batch_size 2 \\
+    --use_peft \\
+    --lora_r 32`);
+    expect(dpo.raw).toMatchObject({ trainer: 'dpo', method: 'lora', rank: '32', batch: '2' });
+    // a GRPO batch counts completions: 16 = 2 prompts × 8 generations
+    const grpo = importConfig('trl grpo --per_device_train_batch_size 16 --num_generations 8 --beta 0.001');
+    expect(grpo.raw).toMatchObject({ trainer: 'grpo', batch: '2', generations: '8', 'kl-penalty': '1' });
+    expect(grpo.settings.find((s) => s.param === 'batch')?.note).toBe(
+      'per_device_train_batch_size 16 completions = 2 prompts × 8 generations',
+    );
+    expect(reasons(importConfig('trl grpo --per_device_train_batch_size 12'))['per_device_train_batch_size']).toBe(
+      'Micro-batch: 12 completions are not a whole number of prompts × 8 generations',
+    );
+  });
+
   it('reads SFTConfig arguments as key=value lines and as JSON, with the old max_seq_length name', () => {
     const kv = importConfig(
       'max_seq_length=4096\nper_device_train_batch_size = 4  # per GPU\ngradient_checkpointing=False\noptim=adamw_8bit\nloss_type="nll"',

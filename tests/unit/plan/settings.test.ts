@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAMS } from '../../../src/lib/memory/index.ts';
 import { codecOf, FORMATS, SETTINGS } from '../../../src/lib/plan/settings.ts';
 import { planModel } from '../../../src/lib/plan/models.ts';
-import { normalize } from '../../../src/lib/memory/index.ts';
+import { normalize, TRAINER_IDS } from '../../../src/lib/memory/index.ts';
 
 describe('plan settings table', () => {
   it('has exactly one row per PARAMS id, in table order', () => {
@@ -12,8 +12,10 @@ describe('plan settings table', () => {
   });
 
   it('every value a row writes uses only the keys the row reads', () => {
-    for (const method of ['full', 'lora', 'qlora', 'dora'] as const) {
-      const n = normalize({ model: 'llama-3.1-8b', method });
+    for (const [method, trainer] of (['full', 'lora', 'qlora', 'dora'] as const).flatMap((m) =>
+      TRAINER_IDS.map((t) => [m, t] as const),
+    )) {
+      const n = normalize({ model: 'llama-3.1-8b', method, trainer });
       if (!n.ok) throw new Error('bad input');
       const ctx = { input: n.input, model: planModel('llama-3.1-8b') ?? null };
       for (const row of SETTINGS) {
@@ -27,7 +29,7 @@ describe('plan settings table', () => {
             const written = Object.keys(codec.write(v as string, ctx));
             expect(
               written.filter((k) => !codec.keys.includes(k)),
-              `${row.id} in ${f} = ${String(v)}`,
+              `${row.id} in ${f} = ${String(v)} (${trainer})`,
             ).toEqual([]);
           }
         }
