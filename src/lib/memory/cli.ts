@@ -356,7 +356,9 @@ export function timeLines(t: StateTime | null, gpuId: string | null): string[] {
   return [
     '',
     `time: ${n0(t.datasetTokens)} tokens × ${t.epochs} epoch${t.epochs > 1 ? 's' : ''} at ${n0(x.tokensPerSecondPerGpu)} tokens/s per GPU` +
-      ` (${(x.flops.total / 1e9).toFixed(1)} GFLOPs per token, ${Math.round(x.utilisation * 100)}% of ${n0(x.peakFlops / 1e12)} TFLOP/s` +
+      ` (${(x.flops.total / 1e9).toFixed(1)} GFLOPs per token` +
+      (x.flops.noGrad > 0 ? `, ${(x.flops.noGrad / 1e9).toFixed(1)} G of them without gradients (reference, KL)` : '') +
+      `, ${Math.round(x.utilisation * 100)}% of ${n0(x.peakFlops / 1e12)} TFLOP/s` +
       `${x.utilisationGiven ? '' : ', the method’s default'})`,
     `time: ${durationText(x.secondsPerEpoch)} per epoch · ${durationText(x.seconds)} in all on ${gpus} × ${gpu} · ` +
       `${x.gpuHours.toFixed(1)} GPU-hours` +

@@ -60,6 +60,10 @@ describe('vram: time and cost', { timeout: 30_000 }, () => {
     expect(dpo.flops.noGrad).toBeGreaterThan(0);
     expect(dpo.seconds / sft.seconds).toBeCloseTo(dpo.flops.total / sft.flops.total, 9);
     expect(json('--trainer', 'dpo', '--reference', 'precomputed').seconds).toBeCloseTo(sft.seconds, 6);
+    const text = vram(...QLORA_8B, '--tokens', '51200000', '--trainer', 'dpo').stdout;
+    expect(text).toContain(
+      '(49.3 GFLOPs per token, 16.1 G of them without gradients (reference, KL), 35% of 312 TFLOP/s',
+    );
   });
 
   it('--tokens, --price and --mfu override; more GPUs share the tokens', () => {
