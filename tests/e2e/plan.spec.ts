@@ -262,6 +262,8 @@ test('a GRPO state cannot choose LLaMA-Factory, which says why; PPO has no plan'
   await expect(lf).toBeDisabled();
   await expect(lf).toHaveAccessibleDescription(/LLaMA-Factory 0\.9\.5 has no GRPO stage/);
   await expect(page.getByRole('radio', { name: 'TRL + PEFT (Python)' })).toBeChecked();
+  await expect(page.locator('.vc-plan-badge-img')).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByLabel('Trainer').selectOption('ppo');
   await expect(page.locator('.vc-plan-export [role="status"].vc-bad')).toHaveText('No plan for PPO: see why above.');
   await expect(file(page)).toHaveCount(0);

@@ -186,7 +186,7 @@ describe('importConfig', () => {
     expect(grpo.settings.find((s) => s.param === 'batch')?.note).toBe(
       'per_device_train_batch_size 16 completions = 2 prompts × 8 generations',
     );
-    expect(reasons(importConfig('trl grpo --per_device_train_batch_size 12'))['per_device_train_batch_size']).toBe(
+    expect(reasons(importConfig('trl grpo --per_device_train_batch_size 12')).per_device_train_batch_size).toBe(
       'Micro-batch: 12 completions are not a whole number of prompts × 8 generations',
     );
   });
