@@ -50,7 +50,7 @@ const CHARTS_JS = 3.5 * KB;
 // their own rather than the estimate's ISLAND_LAZY_JS. 46.9 kB measured beyond the page and the memory model (the
 // yaml package is about 30 kB of it). 52 kB since the plan writes every trainer it can (DPO, KTO, ORPO, SimPO, GRPO in
 // TRL, Axolotl and LLaMA-Factory: src/lib/plan/trainers.ts, their rows in settings.ts with the sources and the
-// reasons a format cannot run one) and the words of the state's badge (src/lib/badge/words.ts): 51.7 kB measured; none of
+// reasons a format cannot run one) and the words of the state's badge (src/lib/badge/words.ts): 51.8 kB measured; none of
 // it loads before the reader opens the plan.
 const PLAN_CHUNK = /^_astro\/PlanPanel\.[^/]+\.js$/;
 // The current state's badge under the open plan (calculator/PlanBadge.tsx with src/lib/badge/badge.ts: the glyph-width
