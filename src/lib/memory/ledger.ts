@@ -12,10 +12,18 @@ import type { Architecture, Estimate, MethodId, TrainingInput } from './types.ts
 export type LedgerBasis =
   /** torch.cuda.max_memory_allocated(): tensors only, no CUDA context, no allocator cache */
   | 'allocated'
+  /** torch.cuda.memory_stats()["active_bytes.all.peak"]: allocated blocks plus blocks freed on the host while a
+   *  stream they were recorded on still uses them (record_stream); a run on one stream has none, so it is the
+   *  allocated figure (PyTorch CUDA caching allocator, "active" block state) */
+  | 'active'
   /** torch.cuda.max_memory_reserved(): tensors plus the caching allocator's reserve, no CUDA context */
   | 'reserved'
   /** nvidia-smi / NVML: everything the process holds, CUDA context included */
   | 'nvidia-smi';
+
+/** Projects whose published runs the ledger holds. */
+export const LEDGER_PROJECTS = ['LitGPT', 'torchtune'] as const;
+export type LedgerProject = (typeof LEDGER_PROJECTS)[number];
 
 export interface LedgerRun {
   /** stable id: framework, model, method, distinguishing setting */
@@ -29,12 +37,16 @@ export interface LedgerRun {
   /** its unit as the source prints it ("GB" = 10⁹ bytes when the code divides by 1e9, "GiB" = 2³⁰ bytes) */
   unit: 'GB' | 'GiB';
   basis: LedgerBasis;
+  /** the project that published the run (the aggregate is also given per project) */
+  project: LedgerProject;
   /** framework and the versions the run used, as far as the source or its pinned dependencies say */
   framework: string;
   /** GPUs the run used, as the source states it */
   hardware: string;
-  /** the source (a table, a page, a paper) */
+  /** the source (a table, a page, a paper); a repository's file at a tag or commit, never at a moving branch */
   url: string;
+  /** the row of the source as it prints it (the figure and the settings it names) */
+  says: string;
   /** settings the source does not state that we assumed, and settings the model does not represent */
   notes: string;
   /** largest |error| the test accepts for this run */
@@ -61,7 +73,7 @@ export function compareRun(run: LedgerRun): LedgerResult {
   if (!r.ok) throw new Error(`${run.id}: ${r.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
   const e = r.estimate;
   const bytes =
-    run.basis === 'allocated'
+    run.basis === 'allocated' || run.basis === 'active'
       ? e.allocatedBytes
       : run.basis === 'reserved'
         ? e.allocatedBytes + e.details.allocatorReserveBytes
@@ -240,9 +252,11 @@ function hub(
     published,
     unit: 'GB',
     basis: 'allocated',
+    project: 'LitGPT',
     framework: HUB_FRAMEWORK,
     hardware,
     url: HUB_URL,
+    says: `${label}, micro-batch ${batch}, ${hardware}: peak memory ${published} GB`,
     notes: `${notes} ${HUB_NOTE}`,
     tolerance: TOL,
     ...(excluded ? { excluded } : {}),
@@ -448,7 +462,9 @@ const HUB_RUNS: LedgerRun[] = [
 // r=8 on q and v, dropout 0.05, AdamW; Alpaca with its longest sample forced into the first micro-batch (every
 // sequence of that batch padded to it: 1,044 tokens for phi-1.5, 1,034 for StableLM Alpha, 1,304 for Llama 2);
 // "Max GPU RAM" is torch.cuda.max_memory_allocated() / 1e9.
-const RT_URL = 'https://github.com/Lightning-AI/litgpt/blob/main/tutorials/resource-tables.md';
+// The file as of its last update (10/20/2023), at the commit the index holds.
+const RT_URL =
+  'https://github.com/Lightning-AI/litgpt/blob/b73298666d31691e0c639d3f47b0d0829ba44dab/tutorials/resource-tables.md';
 const RT_FRAMEWORK = 'Lit-GPT 8641822 (Oct 2023), PyTorch 2.1.0, bitsandbytes 0.41.1';
 const RT_NOTE =
   'bf16-true; AdamW; LoRA r=8 on q and v, dropout 0.05; every sequence padded to the longest Alpaca sample; LM head and cross-entropy in 128-token chunks.';
@@ -488,9 +504,11 @@ function rt(
     published,
     unit: 'GB',
     basis: 'allocated',
+    project: 'LitGPT',
     framework: RT_FRAMEWORK,
     hardware: multi ? `${multi.gpus}×A100 40GB` : '1×A100 40GB',
     url: RT_URL,
+    says: `${label}: Max GPU RAM ${published.toFixed(2)} GB`,
     notes: `${RT_NOTE}${quant === 'none' ? '' : ' 4-bit layers save their input (bitsandbytes before 0.43.2); the head is 4-bit too.'}${
       multi ? ' FSDP with one unit and activation checkpointing per block (Lit-GPT finetune/lora.py, 2023).' : ''
     }`,
@@ -548,7 +566,232 @@ const RT_RUNS: LedgerRun[] = [
   rt('llama-2-13b-fsdp4-mb1', 'Llama 2 13B, LoRA, 4 GPUs', 'llama-2-13b', 1304, 'none', 1, 35.57, { gpus: 4 }),
 ];
 
-export const LEDGER: readonly LedgerRun[] = [...HUB_RUNS, ...RT_RUNS];
+// --- torchtune README, "Optimization flags" (v0.5.0, the first release with the table; unchanged in v0.6.1) ---
+// Llama 3.2 3B, full_finetune_single_device, batch size 2, max seq len 4096, bf16, A100; each technique added on top of
+// the previous one. "Peak Memory Active (GiB)" is torch.cuda.memory_stats()["active_bytes.all.peak"] / 1024³
+// (torchtune/training/memory.py get_memory_stats at v0.5.0). torchtune's dtype bf16 puts weights, gradients and
+// AdamW moments in bf16 (pure-bf16; no fp32 master copy). The 60.0 GiB of "+ Packed Dataset" is above the 40 GB A100,
+// so the 80 GB one. Packing fills every sequence to 4096 tokens. The baseline row (unpacked Alpaca, every batch padded
+// to its longest sample) is not here: the longest Alpaca pair under the Llama 3 tokenizer is not stated.
+const TT_FLAGS_URL = 'https://github.com/pytorch/torchtune/blob/v0.5.0/README.md#optimization-flags';
+const TT_FLAGS_FRAMEWORK = 'torchtune v0.5.0 (README, Nov 2024), PyTorch ≥ 2.5';
+const TT_FLAGS_BASE = {
+  model: 'llama-3.2-3b',
+  precision: 'pure-bf16',
+  seq: 4096,
+  batch: 2,
+  attention: 'flash',
+  adapterFp32: false,
+} as const;
+/** The full fine-tuning rows turn off what the 3B_full_single_device config turns on (PagedAdamW8bit,
+ *  optimizer_in_bwd, checkpointing, the chunked loss) and add it back row by row. */
+const TT_FULL = { ...TT_FLAGS_BASE, method: 'full', optimizer: 'adamw' } as const;
+/** The LoRA and QLoRA rows: 3B_lora_single_device / 3B_qlora_single_device at v0.5.0 (rank 64 on q_proj, v_proj,
+ *  output_proj and the MLP, dropout 0, torch AdamW fused=True) with the reproduce command's overrides (packed,
+ *  compile, CEWithChunkedOutputLoss, checkpointing, activation offloading, batch 2, seq 4096, no accumulation). */
+const TT_ADAPTER = {
+  ...TT_FLAGS_BASE,
+  rank: 64,
+  targets: 'all-linear',
+  optimizer: 'adamw',
+  optimizerImpl: 'fused',
+  loss: 'bf16',
+  gradCheckpointing: true,
+  offload: 'activations',
+} as const;
+const TT_FLAGS_NOTE =
+  'Packed to 4096 tokens; torch AdamW (foreach, the torch default) where the row does not name another. The loss is torch CrossEntropyLoss on the fp32 logits until CEWithChunkedOutputLoss is added (8 chunks of bf16 logits, each upcast to fp32 inside its own cross-entropy), which the model writes as its bf16 loss.';
+const TT_ADAPTER_NOTE =
+  'LoRA on q, v, the output projection and the MLP; the model’s all-linear adds k (rank 64 × (3072 + 1024) per layer, 1% of the adapter). torchao NF4 for QLoRA: its linear saves no input, the scales are quantized again (double quant), the tied embedding/head stays bf16.';
+/** Every row after "+ Packed Dataset" runs under torch.compile. */
+const COMPILED =
+  'run with torch.compile, which fuses the work of every block and, with CEWithChunkedOutputLoss, each chunk’s fp32 upcast and cross-entropy so only the bf16 logits stay saved; the table shows compile alone taking the packed run from 60.0 to 51.0 GiB. The model counts the tensors of an eager step, so it cannot describe these rows (the eager row before them is within 4%)';
+
+function ttFlags(
+  id: string,
+  label: string,
+  input: TrainingInput,
+  published: number,
+  notes: string,
+  excluded?: string,
+): LedgerRun {
+  return {
+    id: `torchtune-flags-${id}`,
+    label,
+    input,
+    published,
+    unit: 'GiB',
+    basis: 'active',
+    project: 'torchtune',
+    framework: TT_FLAGS_FRAMEWORK,
+    hardware: '1×A100 80GB',
+    url: TT_FLAGS_URL,
+    says: `${label.replace('Llama 3.2 3B, ', '')}: Peak Memory Active ${published.toFixed(1)} GiB`,
+    notes,
+    tolerance: TOL,
+    ...(excluded ? { excluded } : {}),
+  };
+}
+
+const ttFull = (extra: Partial<TrainingInput>): TrainingInput => ({ ...TT_FULL, ...extra });
+const AC = { gradCheckpointing: true, loss: 'bf16' } as const;
+
+const TT_FLAGS_RUNS: LedgerRun[] = [
+  ttFlags('packed', 'Llama 3.2 3B, full, + Packed Dataset', ttFull({ loss: 'fp32' }), 60.0, TT_FLAGS_NOTE),
+  ttFlags('compile', 'Llama 3.2 3B, full, + Compile', ttFull({ loss: 'fp32' }), 51.0, TT_FLAGS_NOTE, COMPILED),
+  ttFlags(
+    'chunked-ce',
+    'Llama 3.2 3B, full, + Chunked Cross Entropy',
+    ttFull({ loss: 'bf16' }),
+    42.9,
+    TT_FLAGS_NOTE,
+    COMPILED,
+  ),
+  ttFlags('checkpointing', 'Llama 3.2 3B, full, + Activation Checkpointing', ttFull(AC), 24.9, TT_FLAGS_NOTE, COMPILED),
+  ttFlags(
+    'in-backward',
+    'Llama 3.2 3B, full, + Fuse optimizer step into backward',
+    ttFull({ ...AC, optimizerImpl: 'in-backward' }),
+    23.1,
+    TT_FLAGS_NOTE,
+    COMPILED,
+  ),
+  ttFlags(
+    'offload',
+    'Llama 3.2 3B, full, + Activation Offloading',
+    ttFull({ ...AC, optimizerImpl: 'in-backward', offload: 'activations' }),
+    21.8,
+    TT_FLAGS_NOTE,
+    COMPILED,
+  ),
+  ttFlags(
+    'adamw-8bit',
+    'Llama 3.2 3B, full, + 8-bit AdamW',
+    ttFull({ ...AC, optimizerImpl: 'in-backward', offload: 'activations', optimizer: 'adamw-8bit' }),
+    17.6,
+    `${TT_FLAGS_NOTE} bitsandbytes AdamW8bit.`,
+    COMPILED,
+  ),
+  ttFlags(
+    'lora',
+    'Llama 3.2 3B, LoRA',
+    { ...TT_ADAPTER, method: 'lora' },
+    8.5,
+    `${TT_ADAPTER_NOTE} ${TT_FLAGS_NOTE}`,
+    COMPILED,
+  ),
+  ttFlags(
+    'qlora',
+    'Llama 3.2 3B, QLoRA',
+    { ...TT_ADAPTER, method: 'qlora', doubleQuant: true },
+    4.6,
+    `${TT_ADAPTER_NOTE} ${TT_FLAGS_NOTE}`,
+    COMPILED,
+  ),
+];
+
+// --- torchtune tutorials, LoRA and QLoRA (v0.1.0, April 2024) ---
+// docs/source/tutorials/lora_finetune.rst "Trading off memory and model performance with LoRA": Llama-2-7B,
+// llama2/7B_lora_single_device (batch size 2, gradient accumulation 64, torch AdamW, torch.nn.CrossEntropyLoss on the
+// model's `.float()` logits, activation checkpointing, dtype bf16, compile off, lora_dropout 0.05 by the builder's
+// default), alpaca_cleaned_dataset with max_seq_len 512 (every batch padded to its longest sample; the peak batch is
+// taken to reach 512). "Peak Memory" is the reserved figure: qlora_finetune.rst names the same 15.57 GB "Peak memory
+// reserved, training". torchtune/utils/memory.py at v0.1.0 divides max_memory_reserved() by 1e9 (decimal GB).
+const TT_LORA_URL = 'https://github.com/pytorch/torchtune/blob/v0.1.0/docs/source/tutorials/lora_finetune.rst';
+const TT_QLORA_URL = 'https://github.com/pytorch/torchtune/blob/v0.1.0/docs/source/tutorials/qlora_finetune.rst';
+const TT_TUTORIAL_FRAMEWORK = 'torchtune v0.1.0 (tutorials, Apr 2024), PyTorch 2.2';
+const TT_TUTORIAL_BASE = {
+  model: 'llama-2-7b',
+  precision: 'pure-bf16',
+  optimizer: 'adamw',
+  seq: 512,
+  batch: 2,
+  attention: 'flash',
+  loss: 'fp32',
+  gradCheckpointing: true,
+  adapterFp32: false,
+  loraDropout: 5,
+} as const;
+const TT_TUTORIAL_NOTE =
+  'Batch 2 padded to 512 tokens; gradient accumulation 64 (16 for QLoRA); torch AdamW (foreach); cross-entropy on fp32 logits (the recipe also makes a contiguous fp32 copy of the shifted logits, not modelled); checkpointing; LoRA dropout 0.05; adapters in bf16. The GPU is not stated.';
+
+function ttTutorial(
+  id: string,
+  label: string,
+  extra: Partial<TrainingInput> & Pick<TrainingInput, 'method'>,
+  published: number,
+  says: string,
+  notes: string,
+  url = TT_LORA_URL,
+  excluded?: string,
+): LedgerRun {
+  return {
+    id: `torchtune-tutorial-${id}`,
+    label,
+    input: { ...TT_TUTORIAL_BASE, accumulation: 64, ...extra },
+    published,
+    unit: 'GB',
+    basis: 'reserved',
+    project: 'torchtune',
+    framework: TT_TUTORIAL_FRAMEWORK,
+    hardware: '1 GPU (not stated)',
+    url,
+    says,
+    notes: `${notes} ${TT_TUTORIAL_NOTE}`,
+    tolerance: TOL,
+    ...(excluded ? { excluded } : {}),
+  };
+}
+
+const TT_ALL =
+  'LoRA on q, k, v, the output projection, the MLP and the output head (apply_lora_to_output: r·(h+V) more weights, not modelled).';
+
+const TT_TUTORIAL_RUNS: LedgerRun[] = [
+  ttTutorial(
+    'llama-2-7b-qv-r8',
+    'Llama 2 7B, LoRA r=8 q, v',
+    { method: 'lora', rank: 8, targets: 'qv' },
+    15.57,
+    'Q and V only, rank 8, alpha 16: Peak Memory 15.57 GB',
+    'LoRA r=8 on q_proj and v_proj (the config’s default).',
+  ),
+  ttTutorial(
+    'llama-2-7b-all-r8',
+    'Llama 2 7B, LoRA r=8 all layers',
+    { method: 'lora', rank: 8, targets: 'all-linear' },
+    15.87,
+    'all layers, rank 8, alpha 16: Peak Memory 15.87 GB',
+    TT_ALL,
+  ),
+  ttTutorial(
+    'llama-2-7b-qv-r64',
+    'Llama 2 7B, LoRA r=64 q, v',
+    { method: 'lora', rank: 64, targets: 'qv' },
+    15.86,
+    'Q and V only, rank 64, alpha 128: Peak Memory 15.86 GB',
+    'LoRA r=64 on q_proj and v_proj.',
+  ),
+  ttTutorial(
+    'llama-2-7b-all-r64',
+    'Llama 2 7B, LoRA r=64 all layers',
+    { method: 'lora', rank: 64, targets: 'all-linear' },
+    17.04,
+    'all layers, rank 64, alpha 128: Peak Memory 17.04 GB',
+    TT_ALL,
+  ),
+  ttTutorial(
+    'llama-2-7b-qlora',
+    'Llama 2 7B, QLoRA r=8',
+    { method: 'qlora', rank: 8, targets: 'all-linear', accumulation: 16, doubleQuant: true },
+    9.29,
+    'QLoRA: Peak memory reserved, model init 9.13 GB; training 9.29 GB',
+    'llama2/7B_qlora_single_device: LoRA r=8 on q, k, v, the output projection and the MLP; torchao NF4 (no saved input, double-quantized scales), head in bf16.',
+    TT_QLORA_URL,
+    'its reserved figure is set at model init (9.13 GB reserved before the first step, against about 4 GB of NF4 weights): the allocator keeps what loading cached, reset_peak_memory_stats does not free it, so the training peak (9.29 GB) cannot fall below it, and the model does not describe loading',
+  ),
+];
+
+export const LEDGER: readonly LedgerRun[] = [...HUB_RUNS, ...RT_RUNS, ...TT_FLAGS_RUNS, ...TT_TUTORIAL_RUNS];
 
 /** The method family a run belongs to, for the error band ("similar runs"). */
 export type LedgerFamily = MethodId;
@@ -580,9 +823,13 @@ export function ledgerResults(): readonly LedgerResult[] {
   return cache;
 }
 
-/** Aggregate over the runs that count; `method` narrows to one method family. */
-export function ledgerStats(method?: MethodId): LedgerStats {
-  return statsOf(ledgerResults().filter((r) => !r.run.excluded && (!method || r.run.input.method === method)));
+/** Aggregate over the runs that count; `method` narrows to one method family, `project` to one publisher. */
+export function ledgerStats(method?: MethodId, project?: LedgerProject): LedgerStats {
+  return statsOf(
+    ledgerResults().filter(
+      (r) => !r.run.excluded && (!method || r.run.input.method === method) && (!project || r.run.project === project),
+    ),
+  );
 }
 
 export interface ErrorBand extends LedgerStats {
