@@ -33,7 +33,7 @@ export const routes = {
   tagFeed: (id: string) => `tags/${id}/rss.xml`,
   embedScript: () => 'embed.js',
   favicon: () => 'favicon.svg',
-  /** The figures' stylesheet (public/figures.css), linked only by card pages that show a <Figure>. */
+  /** The figures' stylesheet (public/figures.css), linked only by card pages that show a <Figure> and /about/memory/. */
   figuresCss: () => 'figures.css',
   sitemap: () => 'sitemap-index.xml',
   searchBundle: () => 'pagefind/pagefind.js',
