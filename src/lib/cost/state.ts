@@ -1,6 +1,7 @@
 // The time and cost of a calculator state: the memory model's resolved input (its architecture, method and the time
 // and cost parameters of the table: tokens, epochs, priceCents, mfu), as the CLI and the calculator read them.
 import { param } from '../memory/parameters.ts';
+import { PAIRED } from '../memory/post-training.ts';
 import { findGpu } from '../memory/presets.ts';
 import type { Estimate, MethodId, NormalizedInput } from '../memory/types.ts';
 import { gpuCompute, PRICE_LIST } from './gpus.ts';
@@ -21,6 +22,8 @@ export type StateTime =
       epochs: number;
       gpu: string;
       trainer: NormalizedInput['trainer'];
+      /** a pair's chosen and rejected sequences both count as trained tokens (DPO, ORPO, SimPO) */
+      paired: boolean;
       /** the published run the default utilisation is measured from (null when the reader gave one) */
       utilisationFrom: FigureSource | null;
       /** the price list and the GPU's entry on it (null when the reader gave a price or the list has none) */
@@ -76,6 +79,7 @@ export function stateTime(e: Estimate, gpu: string | null): StateTime | null {
     epochs,
     gpu,
     trainer: i.trainer,
+    paired: PAIRED.includes(i.trainer),
     utilisationFrom: r.estimate.utilisationGiven ? null : { label: run.label, url: run.source.url },
     priceFrom:
       r.estimate.priceGiven || !listed || listed.usdPerHour === null
@@ -84,9 +88,14 @@ export function stateTime(e: Estimate, gpu: string | null): StateTime | null {
   };
 }
 
-/** What 0 stands for in the price and utilisation fields, for this method and GPU, by parameter id: a sentence
- *  starting with the field's label. */
-export function costHints(method: MethodId, gpu: string | null): Record<string, string> {
+/** How to count the dataset tokens, and what 0 stands for in the price and utilisation fields, for this trainer,
+ *  sequence length (null while invalid), method and GPU, by parameter id: sentences starting with the field's label. */
+export function costHints(
+  method: MethodId,
+  gpu: string | null,
+  trainer: NormalizedInput['trainer'],
+  seq: number | null,
+): Record<string, string> {
   const c = gpu ? gpuCompute(gpu) : undefined;
   const price = !c
     ? 'the GPU’s listed price (choose a GPU)'
@@ -94,8 +103,17 @@ export function costHints(method: MethodId, gpu: string | null): Record<string, 
       ? `no price (${c.price})`
       : `the listed ${usdText(c.usdPerHour)} per GPU-hour (${PRICE_LIST.short}, read ${PRICE_LIST.read})`;
   const u = `${label('method', method)}’s default, ${(defaultUtilisation(method) * 100).toFixed(1)}%, measured on ${utilisationRun(method).label}`;
-  const says = (id: string, text: string) => `${param(id)?.label ?? id}: 0 = ${text}.`;
-  return { priceCents: says('priceCents', price), mfu: says('mfu', u) };
+  const says = (id: string, text: string) => `${param(id)?.label ?? id}: ${text}.`;
+  const paired = PAIRED.includes(trainer);
+  const padded = `${paired ? 'pairs × 2' : 'examples'} × ${seq === null ? 'the sequence length' : seq.toLocaleString('en-US')}`;
+  const tokens =
+    `${paired ? 'pairs × the mean length of a chosen plus a rejected sequence' : 'examples × their mean length'}` +
+    ` after packing, or ${padded} when padded; 0 = no time estimate`;
+  return {
+    tokens: says('tokens', tokens),
+    priceCents: says('priceCents', `0 = ${price}`),
+    mfu: says('mfu', `0 = ${u}`),
+  };
 }
 
 /** "6.2 h", "45 min", "3.1 days" */

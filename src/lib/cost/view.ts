@@ -1,13 +1,13 @@
 // The calculator's time and cost, from its controls in one pure, serializable step: a sibling of the memory view
 // (src/lib/memory/view.ts), computed from the same decoded controls, so the island can load it in a chunk of its own.
 import { estimateMemory } from '../memory/estimate.ts';
-import { param } from '../memory/parameters.ts';
+import { DEFAULTS, param } from '../memory/parameters.ts';
 import type { RawParams } from '../memory/url-state.ts';
 import { decodeApplicable } from '../memory/view.ts';
 import { costHints, durationText, type StateTime, stateTime, usdText } from './state.ts';
 
 export interface TimeView {
-  /** what 0 stands for in the price and utilisation fields, by URL name */
+  /** how to count the dataset tokens, and what 0 stands for in the price and utilisation fields, by URL name */
   hints: Record<string, string>;
   /** null without a dataset size, or while an input is invalid (its field says why) */
   time: StateTime | null;
@@ -18,8 +18,13 @@ export interface TimeView {
 export function timeView(controls: RawParams): TimeView {
   const { state, errors } = decodeApplicable(controls);
   const i = state.input;
+  // The sequence length the padded count uses: the default when not given, none while the field is invalid.
+  const seq = errors.some((e) => e.field === 'seq') ? null : (i.seq ?? DEFAULTS.seq);
   const hints = Object.fromEntries(
-    Object.entries(costHints(i.method, state.gpu)).map(([id, text]) => [param(id)?.url ?? id, text]),
+    Object.entries(costHints(i.method, state.gpu, i.trainer ?? 'sft', seq)).map(([id, text]) => [
+      param(id)?.url ?? id,
+      text,
+    ]),
   );
   const r = errors.length ? null : estimateMemory(i);
   const time = r?.ok ? stateTime(r.estimate, state.gpu) : null;

@@ -64,7 +64,7 @@ export const TRAINER_PARTS: readonly TrainerPartId[] = [
 export const PPO_ROLLOUT_CHUNK = 64;
 
 /** Trainers that run chosen and rejected completions in one forward [DPO][ORPO][SimPO]. */
-const PAIRED: readonly TrainerId[] = ['dpo', 'orpo', 'simpo'];
+export const PAIRED: readonly TrainerId[] = ['dpo', 'orpo', 'simpo'];
 
 /** Element size of activations and logits in the model's compute dtype (bf16 unless the run is fp32). */
 const actBytes = (i: NormalizedInput): number => (i.precision === 'fp32' ? 4 : 2);

@@ -60,10 +60,18 @@ describe('timeView', () => {
 
   it('says what 0 stands for in the price and utilisation fields, for the chosen GPU and method', () => {
     expect(timeView(RUN).hints).toEqual({
+      tokens:
+        'Dataset tokens: examples × their mean length after packing, or examples × 2,048 when padded; 0 = no time estimate.',
       'price-cents': `Price (¢/GPU-hour): 0 = the listed $2.74 per GPU-hour (Runpod Serverless, read ${PRICE_LIST.read}).`,
       mfu: 'Utilisation (MFU, %): 0 = QLoRA’s default, 35.2%, measured on Qwen-7B Q-LoRA, seq 2048.',
     });
+    expect(timeView({ ...RUN, trainer: 'dpo', seq: '1024' }).hints.tokens).toBe(
+      'Dataset tokens: pairs × the mean length of a chosen plus a rejected sequence after packing, or pairs × 2 × 1,024 when padded; 0 = no time estimate.',
+    );
+    expect(timeView({ ...RUN, seq: 'abc' }).hints.tokens).toContain('or examples × the sequence length when padded');
     expect(timeView({ ...RUN, method: 'dora', gpu: 'none' }).hints).toEqual({
+      tokens:
+        'Dataset tokens: examples × their mean length after packing, or examples × 2,048 when padded; 0 = no time estimate.',
       'price-cents': 'Price (¢/GPU-hour): 0 = the GPU’s listed price (choose a GPU).',
       mfu: `Utilisation (MFU, %): 0 = DoRA’s default, ${(defaultUtilisation('lora') * 100).toFixed(1)}%, measured on Qwen-7B LoRA, seq 2048.`,
     });
@@ -80,7 +88,7 @@ describe('timeView', () => {
       const v = timeView({ ...RUN, ...bad });
       expect(v.time, JSON.stringify(bad)).toBeNull();
       expect(v.summary).toBeNull();
-      expect(Object.keys(v.hints)).toEqual(['price-cents', 'mfu']);
+      expect(Object.keys(v.hints)).toEqual(['tokens', 'price-cents', 'mfu']);
     }
   });
 

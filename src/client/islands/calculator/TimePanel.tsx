@@ -44,8 +44,6 @@ export function TimePanel({ t, about }: Props) {
     ['GPU-hours', x.gpuHours.toLocaleString('en-US', { maximumFractionDigits: 1 })],
     ['Cost', x.costUsd === null ? 'no listed price for this GPU: enter one' : usdText(x.costUsd)],
   ];
-  // Paired trainers put chosen and rejected through the model: both count as trained tokens (trainers.ts).
-  const paired = t.trainer === 'dpo' || t.trainer === 'orpo' || t.trainer === 'simpo';
   const parts = [
     `weights ${g(f.weights)}`,
     `attention ${g(f.attention)}`,
@@ -68,7 +66,7 @@ export function TimePanel({ t, about }: Props) {
         </tbody>
       </table>
       <ul class="vc-note">
-        <li>{`${n0(t.datasetTokens)} tokens per epoch${paired ? ', chosen and rejected sequences both counted' : ''}.`}</li>
+        <li>{`${n0(t.datasetTokens)} tokens per epoch${t.paired ? ', chosen and rejected sequences both counted' : ''}.`}</li>
         <li>{`${g(f.total)}FLOPs per token: ${parts.join(', ')}.`}</li>
         <li>
           {t.utilisationFrom ? (
