@@ -50,8 +50,10 @@ const CHARTS_JS = 3.5 * KB;
 // their own rather than the estimate's ISLAND_LAZY_JS. 46.9 kB measured beyond the page and the memory model (the
 // yaml package is about 30 kB of it). 52 kB since the plan writes every trainer it can (DPO, KTO, ORPO, SimPO, GRPO in
 // TRL, Axolotl and LLaMA-Factory: src/lib/plan/trainers.ts, their rows in settings.ts with the sources and the
-// reasons a format cannot run one) and the words of the state's badge (src/lib/badge/words.ts): 51.8 kB measured; none of
-// it loads before the reader opens the plan.
+// reasons a format cannot run one) and the words of the state's badge (src/lib/badge/words.ts): 51.8 kB measured. The
+// plan imports the memory modules it uses directly, not through memory/index.ts, whose ledger data (60 LitGPT and the
+// torchtune runs, built by calls a bundler keeps) rode along: 53.5 → 48.2 kB. 49 kB; none of it loads before the reader
+// opens the plan.
 const PLAN_CHUNK = /^_astro\/PlanPanel\.[^/]+\.js$/;
 // The current state's badge under the open plan (calculator/PlanBadge.tsx with src/lib/badge/badge.ts: the glyph-width
 // table, the SVG and Markdown writers; the plan passes the words): imported by the plan panel on opening, weighed apart
@@ -61,7 +63,7 @@ const BADGE_LAZY_JS = 2.6 * KB;
 // The embed's link to its host page (calculator/embed-host.ts): the island imports it on the embed pages only, so it
 // is not part of what /calculator/ imports on the first input.
 const EMBED_HOST_CHUNK = /^_astro\/embed-host\.[^/]+\.js$/;
-const PLAN_LAZY_JS = 52 * KB;
+const PLAN_LAZY_JS = 49 * KB;
 // The calculator's "any model" panel (src/client/islands/calculator/ModelSource.tsx), imported when the reader opens
 // it, beyond the estimate's chunk: the config.json parser with zod/mini, the Hub fetch and the form. 11.9 kB measured.
 const MODEL_SOURCE = /^_astro\/ModelSource\.[^/]+\.js$/;

@@ -2,16 +2,13 @@
 // settings the estimate assumed, written as a TRL + PEFT script, an Axolotl YAML or a LLaMA-Factory YAML. Every
 // calculator setting goes through the one table in settings.ts; this file only lays the configs out.
 import { stringify } from 'yaml';
-import {
-  appliesTo,
-  type CalculatorState,
-  estimateMemory,
-  formatBytes,
-  MODEL_PRESETS,
-  type NormalizedInput,
-  param,
-  type TrainerId,
-} from '../memory/index.ts';
+// From the modules themselves, not the memory model's index: the index re-exports the ledger's data, which a bundler
+// cannot prove unused and would ship in the plan's chunk.
+import { estimateMemory } from '../memory/estimate.ts';
+import { formatBytes } from '../memory/format.ts';
+import type { CalculatorState, NormalizedInput, TrainerId } from '../memory/index.ts';
+import { appliesTo, param } from '../memory/parameters.ts';
+import { MODEL_PRESETS } from '../memory/presets.ts';
 import { planModel } from './models.ts';
 import { type Config, codecOf, FORMAT_NAMES, FORMATS, type FormatId, SETTINGS, type WriteContext } from './settings.ts';
 import { AXOLOTL_VERSION, LLAMA_FACTORY_VERSION, type Starter, starter, TRL_VERSION } from './starter.ts';

@@ -3,16 +3,9 @@
 // goes through the table in settings.ts and the parameter table's own parser, so an imported value is checked exactly
 // like a link's; the keys it did not use are listed with the reason.
 import { parse as parseYaml } from 'yaml';
-import {
-  appliesTo,
-  type MethodId,
-  PARAMS,
-  type ParamSpec,
-  parseRaw,
-  type RawParams,
-  type TrainerId,
-} from '../memory/index.ts';
-import { checkValue } from '../memory/parameters.ts';
+import type { MethodId, TrainerId } from '../memory/index.ts';
+import { appliesTo, checkValue, PARAMS, type ParamSpec } from '../memory/parameters.ts';
+import { parseRaw, type RawParams } from '../memory/url-state.ts';
 import { type Config, codecOf, FORMAT_NAMES, type FormatId, SETTINGS, type Value } from './settings.ts';
 
 export interface ImportedSetting {

@@ -1,6 +1,6 @@
 // What the plan needs to know about each model preset beyond its shape: the Hub id a trainer loads, LLaMA-Factory's
 // chat template, the decoder layer class FSDP wraps and the names of the linear layers LoRA targets.
-import { MODEL_PRESETS } from '../memory/index.ts';
+import { MODEL_PRESETS } from '../memory/presets.ts';
 import { PRESET_SOURCES } from '../memory/preset-sources.ts';
 
 export interface PlanModel {

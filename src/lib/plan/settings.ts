@@ -7,7 +7,9 @@
 // transformers 5), Axolotl 0.18.0 (src/axolotl/utils/schemas/*.py, core/builders/rl.py, core/trainers/grpo) and
 // LLaMA-Factory 0.9.5 (src/llamafactory/hparams/*.py). TRL's names are those of its `trl sft` command line
 // (ModelConfig + SFTConfig); the Python script writes them into the calls they belong to (export.ts).
-import { ARCH_PARAMS, findModel, type MethodId, type NormalizedInput, type TrainerId } from '../memory/index.ts';
+import type { MethodId, NormalizedInput, TrainerId } from '../memory/index.ts';
+import { ARCH_PARAMS } from '../memory/parameters.ts';
+import { findModel } from '../memory/presets.ts';
 import { modelByHubId, type PlanModel } from './models.ts';
 import { GRPO_KL_BETA } from './starter.ts';
 import { TRAINER_PLANS } from './trainers.ts';

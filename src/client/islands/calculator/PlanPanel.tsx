@@ -5,7 +5,9 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { CalculatorState, MethodId, TrainerId } from '../../../lib/memory/index.ts';
 import { vramBadge } from '../../../lib/badge/words.ts';
-import { estimateMemory, MODEL_PRESETS, param } from '../../../lib/memory/index.ts';
+import { estimateMemory } from '../../../lib/memory/estimate.ts';
+import { param } from '../../../lib/memory/parameters.ts';
+import { MODEL_PRESETS } from '../../../lib/memory/presets.ts';
 import { decodeRaw } from './engine.ts';
 import {
   ConfigImportError,
