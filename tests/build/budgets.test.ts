@@ -74,6 +74,11 @@ const MODEL_SOURCE_JS = 12.5 * KB;
 // had 0.2 kB left). 4.79 kB measured (4,786 bytes).
 const TIME_PANEL = /^_astro\/TimePanel\.[^/]+\.js$/;
 const TIME_PANEL_JS = 5 * KB;
+// The calculator's "Measure your data" panel (src/client/islands/calculator/DataPanel.tsx, issue #13), imported when
+// the reader opens it, beyond the estimate's chunk: @huggingface/tokenizers (11.5 kB gzipped as published) and
+// @huggingface/jinja (the chat templates) are most of it, with src/lib/data and the form. MEASURED kB measured.
+const DATA_PANEL = /^_astro\/DataPanel\.[^/]+\.js$/;
+const DATA_PANEL_JS = 99 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or
 // Ctrl/Cmd+K. With the theme toggle, it is what the layout loads on every page.
 const SEARCH_LOADER = /^_astro\/(SearchBox\.astro_astro_type_script_[^/]+|preload-helper\.[^/]+)\.js$/;
@@ -299,7 +304,10 @@ describe(`page weight of ${DIST}`, () => {
         const panelEntry = entryOf(MODEL_SOURCE);
         const timeEntry = entryOf(TIME_PANEL);
         const chartsEntry = entryOf(CHARTS_CHUNK);
-        const apart = [planEntry, panelEntry, timeEntry, chartsEntry].filter((f): f is string => f !== undefined);
+        const dataEntry = entryOf(DATA_PANEL);
+        const apart = [planEntry, panelEntry, timeEntry, chartsEntry, dataEntry].filter(
+          (f): f is string => f !== undefined,
+        );
         const estimate = apart.length
           ? lazyJs(
               DIST,
@@ -328,6 +336,7 @@ describe(`page weight of ${DIST}`, () => {
         const charts = beyond(chartsEntry);
         // What the badge adds once the plan is open.
         const badge = beyond(badgeEntry, plan);
+        const data = beyond(dataEntry);
         for (const f of estimate.keys()) if (EMBED_HOST_CHUNK.test(f)) estimate.delete(f);
         const lazy = sum(estimate);
         const lazyDetail = [...estimate].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
@@ -370,6 +379,10 @@ describe(`page weight of ${DIST}`, () => {
           expect(chartsEntry, 'the charts load on demand').toBeDefined();
           expect(charts.size, 'the charts are a chunk of their own').toBeGreaterThan(0);
           expect(sum(charts), `the charts: ${chartsDetail}`).toBeLessThanOrEqual(CHARTS_JS);
+          const dataDetail = [...data].map(([p, b]) => `${p} ${kb(b)}`).join(', ');
+          console.info(`/calculator/: the "Measure your data" panel +${kb(sum(data))} when opened (${dataDetail})`);
+          expect(dataEntry, 'the data panel loads on demand').toBeDefined();
+          expect(sum(data), `the data panel: ${dataDetail}`).toBeLessThanOrEqual(DATA_PANEL_JS);
         }
       },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HUB_URL } from '../../src/lib/memory/hub.ts';
+import { HUB_FILE_HOSTS, HUB_URL } from '../../src/lib/memory/hub.ts';
 import { distHas, htmlPages, readDist } from '../support/dist.ts';
 import { headersFor, parseHeaders } from '../support/headers.ts';
 import { tags } from '../support/html.ts';
@@ -100,8 +100,9 @@ describe('connect-src', () => {
     )?.attrs.content ?? '';
   const connect = (page: string) => directives(policy(page)).get('connect-src');
 
-  it(`lets the calculator page, and no other, connect to the Hub (${HUB_URL}) for the "any model" panel`, () => {
-    expect(connect('calculator/')).toEqual(["'self'", HUB_URL]);
+  it(`lets the calculator page, and no other, connect to the Hub (${HUB_URL}) and its file CDN for its panels`, () => {
+    // "Any model" fetches config.json; "Measure your data" a tokenizer.json, which the Hub redirects to its CDN.
+    expect(connect('calculator/')).toEqual(["'self'", HUB_URL, ...HUB_FILE_HOSTS]);
     const others = htmlPages().filter((p) => p !== 'calculator/' && connect(p)?.join(' ') !== "'self'");
     expect(others).toEqual([]);
     // The embed is framed by other sites and does not offer the Hub fetch.

@@ -145,7 +145,7 @@ test('keyboard only: open the panel, type an id, Enter fetches', async ({ page }
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.getByLabel('Model', { exact: true }).focus();
   await page.keyboard.press('Tab');
-  await expect(page.locator('.vc-source summary')).toBeFocused();
+  await expect(page.locator('.vc-source summary', { hasText: 'Use any Hugging Face model' })).toBeFocused();
   await page.keyboard.press('Enter');
   // The panel loads when opened; its first field then takes the next Tab.
   await expect(page.getByLabel('Hub model id')).toBeVisible();

@@ -64,8 +64,9 @@ export interface Props {
 }
 
 type ViewModule = typeof import('./calculator/engine.ts');
-/** The "any model" panel: loads when the reader opens it (its config parser brings zod). */
-type SourcePanel = typeof import('./calculator/ModelSource.tsx').ModelSource;
+/** The form's panels that load when the reader opens them ("any model": its config parser brings zod; "Measure your
+ *  data": the tokenizer library). */
+type Panels = { [K in keyof ViewModule['panels']]?: Awaited<ReturnType<ViewModule['panels'][K]>>['Panel'] };
 let viewModule: Promise<ViewModule> | undefined;
 /** The loaded engine, for the parts of the display that come with it (set before any estimate of its own exists). */
 let engine: ViewModule | undefined;
@@ -108,7 +109,7 @@ export default function VramCalculator({
   const [touched, setTouched] = useState(false);
   const [copied, setCopied] = useState('');
   const [origin, setOrigin] = useState('');
-  const [Source, setSource] = useState<SourcePanel | null>(null);
+  const [panels, setPanels] = useState<Panels>({});
   const root = useRef<HTMLDivElement>(null);
   const resultBox = useRef<HTMLElement>(null);
   const [resultInView, setResultInView] = useState(false);
@@ -332,6 +333,22 @@ export default function VramCalculator({
     ) : (
       body
     );
+  // A disclosure whose body loads from the engine when the reader first opens it (full page only).
+  const panel = <K extends keyof Panels>(name: K, summary: string, body: (P: Panels[K]) => ComponentChildren) =>
+    !embed && (
+      <details
+        class="vc-source"
+        onToggle={(e) =>
+          e.currentTarget.open &&
+          loadModel()
+            .then((m) => (m.panels[name] as () => Promise<{ Panel: Panels[K] }>)())
+            .then(({ Panel }) => setPanels((ps) => ({ ...ps, [name]: Panel })))
+        }
+      >
+        <summary>{summary}</summary>
+        {body(panels[name]) || <p class="vc-note">This panel needs JavaScript.</p>}
+      </details>
+    );
   const form = (
     <div class="vc-form">
       {groups.map(([group, legend]) =>
@@ -343,23 +360,14 @@ export default function VramCalculator({
           <fieldset class="vc-group" key={group}>
             <legend>{legend}</legend>
             {controls(group)}
-            {group === 'model' && !embed && (
-              <details
-                class="vc-source"
-                onToggle={(e) =>
-                  e.currentTarget.open &&
-                  loadModel()
-                    .then((m) => m.loadSource())
-                    .then((m) => setSource(() => m.ModelSource))
-                }
-              >
-                <summary>Use any Hugging Face model</summary>
-                {Source ? <Source onLoad={change} /> : <p class="vc-note">Reads its config.json (needs JavaScript).</p>}
-              </details>
-            )}
+            {group === 'model' && panel('source', 'Use any Hugging Face model', (P) => P && <P onLoad={change} />)}
             {group === 'model' && q.model === 'custom' && controls('architecture')}
-            {/* The spot for the "Measure your data" panel, which sets tokens and seq through change(): render it here as
-                {group === 'cost' && !embed && …}, after the cost fields and their notes. */}
+            {group === 'cost' &&
+              panel(
+                'data',
+                'Measure your data',
+                (P) => P && <P model={q.model ?? ''} seq={q.seq ?? ''} onApply={change} />,
+              )}
           </fieldset>
         ),
       )}
@@ -381,16 +389,7 @@ export default function VramCalculator({
           · {links.siteName}
         </p>
       )}
-      {notices.length > 0 && (
-        <div class="vc-notices" role="status">
-          <p>Parts of this link were ignored:</p>
-          <ul>
-            {notices.map((n, i) => (
-              <li key={i}>{n.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {notices.length > 0 && engine && <engine.Notices notices={notices} />}
       {!compact && form}
 
       {!embed && (

@@ -3,28 +3,13 @@
 // way a fetch can fail has its own message: gated or private (401/403), not found (404), no answer (offline, blocked),
 // another HTTP status, and an answer that is not a config the parser can read.
 import { type HfConfigResult, parseHfConfig } from './hf-config.ts';
+import { checkHubId, hubFileUrl } from './hub-url.ts';
 
-/** The Hub the calculator fetches configs from: the one origin its page's CSP adds to connect-src
- *  (src/pages/calculator.astro). Tests answer it from tests/support/fixture-hub.ts and never reach it. */
-export const HUB_URL = 'https://huggingface.co';
-
-/** A Hugging Face model id: owner/name, as the Hub spells repositories (letters, digits, `_`, `.`, `-`; never `.` or
- *  `..` alone, which would climb the URL path). */
-export const HUB_ID = /^(?!\.\.?\/)[\w.-]+\/(?!\.\.?$)[\w.-]+$/;
+export { checkHubId, HUB_FILE_HOSTS, HUB_ID, HUB_URL, hubFileUrl } from './hub-url.ts';
 
 /** The URL of a model's config.json on the main branch: `<hub>/<id>/resolve/main/config.json`. */
 export function hubConfigUrl(hubUrl: string, id: string): string {
-  return `${hubUrl.replace(/\/+$/, '')}/${id}/resolve/main/config.json`;
-}
-
-/** The problem with a typed id, or null when it is one. */
-export function checkHubId(id: string): string | null {
-  const t = id.trim();
-  if (t === '') return 'Enter a Hub model id such as Qwen/Qwen3-8B.';
-  if (/^https?:\/\//.test(t)) return 'Enter the model id (owner/name, e.g. Qwen/Qwen3-8B), not its URL.';
-  return HUB_ID.test(t) && !t.split('/').some((p) => p === '.' || p === '..')
-    ? null
-    : `"${t.slice(0, 80)}" is not a Hub model id: it is owner/name, e.g. Qwen/Qwen3-8B.`;
+  return hubFileUrl(hubUrl, id, 'config.json');
 }
 
 export type HubFailure = 'id' | 'gated' | 'missing' | 'offline' | 'status' | 'config';

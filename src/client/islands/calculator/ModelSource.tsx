@@ -1,13 +1,14 @@
 /**
  * The calculator's "Use any Hugging Face model" panel: a Hub id to fetch, a config.json to paste, or a file to choose
- * or drop. VramCalculator imports it when the reader opens the panel, since the config parser (hf-config.ts) brings
- * zod; the page loads only the <details> that opens it. A config that reads becomes model=custom with its architecture
+ * or drop. It is `Panel`, the name VramCalculator loads each of its panels by, when the reader opens it: the config
+ * parser (hf-config.ts) brings zod, so the page loads only the <details> that opens it. A config that reads becomes model=custom with its architecture
  * (config-controls.ts); one that does not leaves the calculator as it was and says why next to the field it came from.
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import { configControls, loadedText } from '../../../lib/memory/config-controls.ts';
 import { type HfConfigResult, parseHfConfig } from '../../../lib/memory/hf-config.ts';
 import { fetchHubConfig, HUB_URL } from '../../../lib/memory/hub.ts';
+import { setLastHubId } from './hub-choice.ts';
 
 type Source = 'hub' | 'paste' | 'file';
 interface Status {
@@ -22,7 +23,7 @@ type Read = HfConfigResult | { ok: false; message: string };
 /** Far above any config.json (a few kB): a bigger file is something else and is not read. */
 const MAX_BYTES = 1_000_000;
 
-export function ModelSource({ onLoad }: { onLoad: (controls: Record<string, string>) => void }) {
+export function Panel({ onLoad }: { onLoad: (controls: Record<string, string>) => void }) {
   const uid = useId();
   const id = (s: string) => `${uid}-${s}`;
   const [hubId, setHubId] = useState('');
@@ -53,6 +54,7 @@ export function ModelSource({ onLoad }: { onLoad: (controls: Record<string, stri
     const r = await fetchHubConfig(HUB_URL, name, fetch, ctl.signal);
     if (pending.current !== ctl) return;
     pending.current = null;
+    if (r.ok) setLastHubId(name);
     done('hub', name, r);
   };
   const readFile = async (file: File | undefined) => {
