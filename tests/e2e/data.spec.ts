@@ -107,7 +107,7 @@ test("a JSONL sample is counted with the preset's tokenizer: exact lengths, pack
   await expect(cell(page, 'Longest')).toHaveText('144');
   await expect(cell(page, 'Total tokens')).toHaveText('1,681');
   await expect(cell(page, 'Longer than 2,048')).toHaveText('0 examples, 0 tokens cut');
-  await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('1 sequences, 82.1 % full');
+  await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('1 sequence, 82.1 % full');
   await expect(cell(page, 'Padded to 2,048')).toHaveText('4.1 % full');
   await expect(page.locator('.vc-data-errors li')).toHaveText([
     'line 13: not valid JSON',
@@ -135,7 +135,7 @@ test('the apply buttons set the sequence length and the time estimate’s tokens
   await expect(page).toHaveURL(/[?&]seq=123(&|$)/);
   const s = libStats(123);
   expect([s.truncatedExamples, s.truncatedTokens, s.kept, s.packedSequences]).toEqual([1, 21, 1660, 16]);
-  await expect(cell(page, 'Longer than 123')).toHaveText('1 examples, 21 tokens cut');
+  await expect(cell(page, 'Longer than 123')).toHaveText('1 example, 21 tokens cut');
   await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('16 sequences, 84.3 % full');
   await page.getByRole('button', { name: 'Use total tokens for the time estimate (1,660)' }).click();
   await expect(page).toHaveURL(/[?&]tokens=1660(&|$)/);

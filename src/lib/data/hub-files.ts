@@ -4,7 +4,6 @@
 // never throws: each way it can fail has its message (gated or private, not found, offline, another status, too big,
 // not JSON). The first request is the small config, so a gated model is refused before anything large is asked for.
 import { checkHubId, hubFileUrl } from '../memory/hub-url.ts';
-import { PRESET_SOURCES } from '../memory/preset-sources.ts';
 import type { TokenizerFiles } from './count.ts';
 
 /** A tokenizer.json holds the vocabulary and its merges: a few MB for a 32k vocabulary, tens of MB for the 200k+ of
@@ -25,13 +24,6 @@ type Fetch = (
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }>;
-
-/** The Hub id of a model preset, read from its config.json URL in preset-sources.ts (the one place it is written). */
-export function presetHubId(preset: string): string | null {
-  const src = PRESET_SOURCES[preset]?.source;
-  const m = src ? /^https:\/\/huggingface\.co\/([^/]+\/[^/]+)\/blob\//.exec(src) : null;
-  return m ? (m[1] as string) : null;
-}
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const HANDS = 'download tokenizer.json and tokenizer_config.json from its page and choose them below';

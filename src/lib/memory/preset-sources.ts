@@ -182,3 +182,16 @@ export const PRESET_SOURCES: Readonly<Record<string, PresetSource>> = {
     source: `${HF}/deepseek-ai/DeepSeek-R1-Distill-Llama-8B/blob/main/config.json`,
   },
 };
+
+/** The Hub id in a preset's source URL (https://huggingface.co/<org>/<name>/blob/main/config.json). */
+export function hubIdOf(source: string): string {
+  const m = /^https:\/\/huggingface\.co\/([\w.-]+\/[\w.-]+)\//.exec(source);
+  if (!m?.[1]) throw new Error(`preset source ${source} is not a Hub config URL`);
+  return m[1];
+}
+
+/** A model preset's Hub id, or null for an id that is no preset (custom). */
+export function presetHubId(preset: string): string | null {
+  const src = PRESET_SOURCES[preset]?.source;
+  return src ? hubIdOf(src) : null;
+}

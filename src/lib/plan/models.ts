@@ -1,7 +1,7 @@
 // What the plan needs to know about each model preset beyond its shape: the Hub id a trainer loads, LLaMA-Factory's
 // chat template, the decoder layer class FSDP wraps and the names of the linear layers LoRA targets.
 import { MODEL_PRESETS } from '../memory/presets.ts';
-import { PRESET_SOURCES } from '../memory/preset-sources.ts';
+import { hubIdOf, PRESET_SOURCES } from '../memory/preset-sources.ts';
 
 export interface PlanModel {
   /** preset id (src/lib/memory/presets.ts) */
@@ -60,13 +60,6 @@ const FAMILIES: readonly Family[] = [
     targets: { qv: null, attention: ['qkv_proj', 'o_proj'], mlp: ['gate_up_proj', 'down_proj'] },
   },
 ];
-
-/** The Hub id in a preset's source URL (https://huggingface.co/<org>/<name>/blob/main/config.json). */
-export function hubIdOf(source: string): string {
-  const m = /^https:\/\/huggingface\.co\/([\w.-]+\/[\w.-]+)\//.exec(source);
-  if (!m?.[1]) throw new Error(`preset source ${source} is not a Hub config URL`);
-  return m[1];
-}
 
 export const PLAN_MODELS: readonly PlanModel[] = MODEL_PRESETS.map((p) => {
   const f = FAMILIES.find((x) => p.id.startsWith(x.prefix));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchTokenizer, presetHubId } from '../../../src/lib/data/hub-files.ts';
+import { fetchTokenizer } from '../../../src/lib/data/hub-files.ts';
+import { presetHubId } from '../../../src/lib/memory/preset-sources.ts';
 import { HUB_ID } from '../../../src/lib/memory/hub.ts';
 import { MODEL_PRESETS } from '../../../src/lib/memory/presets.ts';
 import { startFixtureHub, TINY_TOKENIZER } from '../../support/fixture-hub.ts';

@@ -8,7 +8,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { type Counter, FALLBACK_TEXT, makeCounter, type TokenizerFiles } from '../../../lib/data/count.ts';
 import { examplesOf, KIND_NAMES, type Kind } from '../../../lib/data/format.ts';
-import { fetchTokenizer, presetHubId } from '../../../lib/data/hub-files.ts';
+import { fetchTokenizer } from '../../../lib/data/hub-files.ts';
+import { presetHubId } from '../../../lib/memory/preset-sources.ts';
 import { checkSize, type LineError, MAX_LINES, parseJsonl } from '../../../lib/data/jsonl.ts';
 import { lengthStats } from '../../../lib/data/stats.ts';
 import { HUB_URL } from '../../../lib/memory/hub-url.ts';
@@ -39,6 +40,7 @@ type Status = { ok: boolean | null; text: string } | null;
 /** How many bad lines are listed; the count says how many more there are. */
 const SHOWN_ERRORS = 20;
 const int = (n: number) => n.toLocaleString('en-US');
+const count = (n: number, one: string) => `${int(n)} ${one}${n === 1 ? '' : 's'}`;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const pause = () => new Promise((r) => setTimeout(r));
 
@@ -162,7 +164,8 @@ export function Panel({ model, seq, onApply }: DataPanelProps) {
       ...(parsed.cappedAt ? { cappedAt: parsed.cappedAt } : {}),
     });
     setDataStatus({
-      ok: all.length === 0,
+      // Counted: the lines that were not are listed under the figures.
+      ok: true,
       text: `Counted ${int(lengths.length)} ${KIND_NAMES[kind]} examples of ${file.name} with ${t.name}’s tokenizer.`,
     });
   };
@@ -273,13 +276,13 @@ export function Panel({ model, seq, onApply }: DataPanelProps) {
               <tr>
                 <th scope="row">Longer than {int(seqN)}</th>
                 <td>
-                  {int(stats.truncatedExamples)} examples, {int(stats.truncatedTokens)} tokens cut
+                  {count(stats.truncatedExamples, 'example')}, {count(stats.truncatedTokens, 'token')} cut
                 </td>
               </tr>
               <tr>
                 <th scope="row">Packed (TRL “bfd”)</th>
                 <td>
-                  {int(stats.packedSequences)} sequences, {pct(stats.packedEfficiency)} full
+                  {count(stats.packedSequences, 'sequence')}, {pct(stats.packedEfficiency)} full
                 </td>
               </tr>
               <tr>
