@@ -151,8 +151,7 @@ const TORCHTUNE: SourcedFigure = {
  *  default (train_on_input=True), so on a packed dataset that is every token but each pack's padding: taken as all
  *  2 × 4096 tokens of the step. The A100 is the 80 GB one (the memory column reaches 60.0 GiB). */
 const TT_TOKENS = 2 * 4096;
-const TT_COMPILED =
-  'run with torch.compile, which fuses the work of every block; the utilisation defaults come from eager runs, and the model has no term for compile';
+const TT_COMPILED = 'torch.compile, which the model has no term for (its utilisation defaults come from eager runs)';
 /** [row, method, checkpointing, tokens/s, compiled]; LoRA and QLoRA: rank 64 on q, v, output and the MLP. */
 const TT_TABLE: readonly [string, MethodId, boolean, number, boolean][] = [
   ['+ Packed Dataset', 'full', false, 7075, false],
