@@ -139,6 +139,7 @@ test('the apply buttons set the sequence length and the time estimate’s tokens
   await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('16 sequences, 84.3 % full');
   await page.getByRole('button', { name: 'Use total tokens for the time estimate (1,660)' }).click();
   await expect(page).toHaveURL(/[?&]tokens=1660(&|$)/);
+  await expect(page.getByLabel('Dataset tokens')).toHaveValue('1660');
 });
 
 test('the default model (Llama 3.1, gated) says so, and its files can be chosen instead', async ({ page }) => {
@@ -214,6 +215,23 @@ test('a model without a chat template is counted as ChatML, and says so; a dropp
   );
   // The fallback writes no BOS: one token less per example than the fixture's own template.
   await expect(cell(page, 'Total tokens')).toHaveText('1,661');
+});
+
+test('keyboard only: open the panel, reach the id, its fetch and the file fields in order', async ({ page }) => {
+  await open(page);
+  await page.locator('.vc-source summary', { hasText: 'Measure your data' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(hubField(page)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Fetch tokenizer' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(await describedBy(page, hubField(page))).toHaveText(
+    'Tokenizer of Qwen/Qwen3-8B loaded, with its chat template.',
+  );
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Or choose its tokenizer.json and tokenizer_config.json')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(sample(page)).toBeFocused();
 });
 
 test('axe: the open panel with results has no violations, light and dark', async ({ page }) => {
