@@ -25,6 +25,7 @@ export {
   durationText,
   stateTime,
   usdText,
+  datasetTokens,
   wantsTime,
   type FigureSource,
   type StateTime,

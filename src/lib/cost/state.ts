@@ -19,6 +19,8 @@ export type StateTime =
       ok: true;
       estimate: TimeEstimate;
       datasetTokens: number;
+      /** the examples and their mean tokens the dataset tokens were counted from (null: given as tokens) */
+      fromExamples: { examples: number; exampleTokens: number } | null;
       epochs: number;
       gpu: string;
       trainer: NormalizedInput['trainer'];
@@ -32,9 +34,15 @@ export type StateTime =
   /** the settings ask for a time (a dataset size is given) but it cannot be computed */
   | { ok: false; message: string };
 
+/** Tokens in one epoch: the dataset tokens when given, else examples × their mean tokens (0: no size given). The
+ *  product may pass the 9 digits one field holds, so a large corpus can be given as examples × mean length. */
+export function datasetTokens(i: NormalizedInput): number {
+  return i.tokens > 0 ? i.tokens : i.examples * i.exampleTokens;
+}
+
 /** Whether the input gives a dataset size (the time estimate is asked for). */
 export function wantsTime(i: NormalizedInput): boolean {
-  return i.tokens > 0;
+  return datasetTokens(i) > 0;
 }
 
 const label = (id: string, value: string): string => param(id)?.values?.find(([v]) => v === value)?.[1] ?? value;
@@ -53,7 +61,8 @@ export function stateTime(e: Estimate, gpu: string | null): StateTime | null {
     };
   }
   if (!gpu || !findGpu(gpu)) return { ok: false, message: 'choose a GPU for the time estimate' };
-  const { tokens, epochs, mfu, priceCents } = i;
+  const { epochs, mfu, priceCents } = i;
+  const tokens = datasetTokens(i);
   const r = estimateTime({
     arch: e.arch,
     method: i.method,
@@ -76,6 +85,7 @@ export function stateTime(e: Estimate, gpu: string | null): StateTime | null {
     ok: true,
     estimate: r.estimate,
     datasetTokens: tokens,
+    fromExamples: i.tokens > 0 ? null : { examples: i.examples, exampleTokens: i.exampleTokens },
     epochs,
     gpu,
     trainer: i.trainer,
@@ -105,11 +115,16 @@ export function costHints(
   const u = `${label('method', method)}’s default, ${(defaultUtilisation(method) * 100).toFixed(1)}%, measured on ${utilisationRun(method).label}`;
   const says = (id: string, text: string) => `${param(id)?.label ?? id}: ${text}.`;
   const paired = PAIRED.includes(trainer);
-  const padded = `${paired ? 'pairs × 2' : 'examples'} × ${seq === null ? 'the sequence length' : seq.toLocaleString('en-US')}`;
+  const padded = `${paired ? '2 × ' : ''}${seq === null ? 'the sequence length' : seq.toLocaleString('en-US')}`;
   const tokens =
     `${paired ? 'pairs × the mean length of a chosen plus a rejected sequence' : 'examples × their mean length'}` +
-    ` after packing, or ${padded} when padded; 0 = no time estimate`;
+    ` after packing, or ${paired ? 'pairs' : 'examples'} × ${padded} when padded; 0 = examples × mean tokens per example` +
+    ', no time estimate when those are 0 too';
   return {
+    exampleTokens: says(
+      'exampleTokens',
+      `${paired ? 'a chosen plus a rejected sequence' : 'prompt and completion together'}, or ${padded} when padded`,
+    ),
     tokens: says('tokens', tokens),
     priceCents: says('priceCents', `0 = ${price}`),
     mfu: says('mfu', `0 = ${u}`),

@@ -188,6 +188,11 @@ export interface TrainingInput {
   quantizeHead?: boolean;
   /** time and cost only (src/lib/cost/), not memory: tokens in one epoch; 0 = not given (no time estimate) */
   tokens?: number;
+  /** time and cost only: examples in the data set (pairs for the paired trainers); with exampleTokens, the tokens
+   *  when `tokens` is 0 */
+  examples?: number;
+  /** time and cost only: mean tokens per example */
+  exampleTokens?: number;
   /** passes over the data set, default 3 */
   epochs?: number;
   /** US cents per GPU-hour; 0 = the GPU's listed price */
@@ -233,6 +238,8 @@ export interface NormalizedInput {
   quantSavesInput: boolean;
   quantizeHead: boolean;
   tokens: number;
+  examples: number;
+  exampleTokens: number;
   epochs: number;
   priceCents: number;
   mfu: number;

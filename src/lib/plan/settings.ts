@@ -1062,6 +1062,8 @@ export const SETTINGS: readonly SettingRow[] = [
       'llama-factory': 'the GPU the calculator checks against; configs do not name one',
     },
   },
+  { id: 'examples', formats: { trl: COST_ONLY, axolotl: COST_ONLY, 'llama-factory': COST_ONLY } },
+  { id: 'exampleTokens', formats: { trl: COST_ONLY, axolotl: COST_ONLY, 'llama-factory': COST_ONLY } },
   {
     id: 'tokens',
     formats: {

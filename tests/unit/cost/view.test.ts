@@ -60,24 +60,42 @@ describe('timeView', () => {
 
   it('says what 0 stands for in the price and utilisation fields, for the chosen GPU and method', () => {
     expect(timeView(RUN).hints).toEqual({
+      'example-tokens': 'Mean tokens per example: prompt and completion together, or 2,048 when padded.',
       tokens:
-        'Dataset tokens: examples × their mean length after packing, or examples × 2,048 when padded; 0 = no time estimate.',
+        'Dataset tokens: examples × their mean length after packing, or examples × 2,048 when padded; 0 = examples × mean tokens per example, no time estimate when those are 0 too.',
       'price-cents': `Price (¢/GPU-hour): 0 = the listed $2.74 per GPU-hour (Runpod Serverless, read ${PRICE_LIST.read}).`,
       mfu: 'Utilisation (MFU, %): 0 = QLoRA’s default, 35.2%, measured on Qwen-7B Q-LoRA, seq 2048.',
     });
     expect(timeView({ ...RUN, trainer: 'dpo', seq: '1024' }).hints.tokens).toBe(
-      'Dataset tokens: pairs × the mean length of a chosen plus a rejected sequence after packing, or pairs × 2 × 1,024 when padded; 0 = no time estimate.',
+      'Dataset tokens: pairs × the mean length of a chosen plus a rejected sequence after packing, or pairs × 2 × 1,024 when padded; 0 = examples × mean tokens per example, no time estimate when those are 0 too.',
     );
     expect(timeView({ ...RUN, seq: 'abc' }).hints.tokens).toContain('or examples × the sequence length when padded');
     expect(timeView({ ...RUN, method: 'dora', gpu: 'none' }).hints).toEqual({
+      'example-tokens': 'Mean tokens per example: prompt and completion together, or 2,048 when padded.',
       tokens:
-        'Dataset tokens: examples × their mean length after packing, or examples × 2,048 when padded; 0 = no time estimate.',
+        'Dataset tokens: examples × their mean length after packing, or examples × 2,048 when padded; 0 = examples × mean tokens per example, no time estimate when those are 0 too.',
       'price-cents': 'Price (¢/GPU-hour): 0 = the GPU’s listed price (choose a GPU).',
       mfu: `Utilisation (MFU, %): 0 = DoRA’s default, ${(defaultUtilisation('lora') * 100).toFixed(1)}%, measured on Qwen-7B LoRA, seq 2048.`,
     });
     expect(timeView({ ...RUN, gpu: 'a10g' }).hints['price-cents']).toBe(
       'Price (¢/GPU-hour): 0 = no price (not on the price list: type your own price).',
     );
+  });
+
+  it('counts the dataset as examples × their mean tokens when no token count is given; a count wins', () => {
+    const { tokens: _, ...noTokens } = RUN;
+    const t = ok(timeView({ ...noTokens, examples: '25000', 'example-tokens': '2048' }));
+    expect(t.datasetTokens).toBe(51_200_000);
+    expect(t.fromExamples).toEqual({ examples: 25_000, exampleTokens: 2048 });
+    // The same run as 51.2M tokens given directly: the same time, to the second.
+    expect(t.estimate.seconds).toBeCloseTo(ok(timeView(RUN)).estimate.seconds, 6);
+    // Past the nine digits one field holds: 5M examples × 2,000 tokens = 10B tokens.
+    expect(ok(timeView({ ...noTokens, examples: '5000000', 'example-tokens': '2000' })).datasetTokens).toBe(1e10);
+    const both = ok(timeView({ ...RUN, examples: '10', 'example-tokens': '10' }));
+    expect(both.datasetTokens).toBe(51_200_000);
+    expect(both.fromExamples).toBeNull();
+    expect(timeView({ ...noTokens, examples: '25000' }).time).toBeNull();
+    expect(timeView({ ...noTokens, 'example-tokens': '2048' }).time).toBeNull();
   });
 
   it('has no time without a dataset size, or while an input is invalid; hints stay', () => {
@@ -88,7 +106,7 @@ describe('timeView', () => {
       const v = timeView({ ...RUN, ...bad });
       expect(v.time, JSON.stringify(bad)).toBeNull();
       expect(v.summary).toBeNull();
-      expect(Object.keys(v.hints)).toEqual(['tokens', 'price-cents', 'mfu']);
+      expect(Object.keys(v.hints)).toEqual(['example-tokens', 'tokens', 'price-cents', 'mfu']);
     }
   });
 

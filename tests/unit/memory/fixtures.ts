@@ -37,6 +37,8 @@ export const STEP_DEFAULTS: Partial<NormalizedInput> = {
   offload: 'none',
   // the time and cost inputs (src/lib/cost/), which the memory model carries but does not use
   tokens: 0,
+  examples: 0,
+  exampleTokens: 0,
   epochs: 3,
   priceCents: 0,
   mfu: 0,

@@ -66,7 +66,7 @@ export function TimePanel({ t, about }: Props) {
         </tbody>
       </table>
       <ul class="vc-note">
-        <li>{`${n0(t.datasetTokens)} tokens per epoch${t.paired ? ', chosen and rejected sequences both counted' : ''}.`}</li>
+        <li>{`${t.fromExamples ? `${n0(t.fromExamples.examples)} ${t.paired ? 'pairs' : 'examples'} × ${n0(t.fromExamples.exampleTokens)} tokens = ` : ''}${n0(t.datasetTokens)} tokens per epoch${t.paired ? ', chosen and rejected sequences both counted' : ''}.`}</li>
         <li>{`${g(f.total)}FLOPs per token: ${parts.join(', ')}.`}</li>
         <li>
           {t.utilisationFrom ? (
