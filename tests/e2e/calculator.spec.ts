@@ -365,6 +365,27 @@ test('time/cost shown for a preset: the lib’s figures, its sources, and the ph
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
 });
 
+test('time/cost: examples × mean tokens stand in for the token count, and the panel shows the product', async ({
+  page,
+}) => {
+  const { tokens: _, ...run } = TIME_RUN;
+  await page.goto(`${url}?${new URLSearchParams(run)}`);
+  await hydrated(page);
+  await expect(page.locator('.vc-time')).toHaveCount(0);
+  await page.getByLabel('Examples', { exact: true }).fill('25000');
+  await expect(page.locator('.vc-time')).toHaveCount(0);
+  await page.getByLabel('Mean tokens per example').fill('2048');
+  const panel = page.locator('.vc-time');
+  await expect(panel).toContainText('25,000 examples × 2,048 tokens = 51,200,000 tokens per epoch.');
+  // The same data set as 51.2M tokens: the same cost as the preset's run.
+  await expect(panel.locator('tr').last()).toHaveText(`Cost${expectedTime(TIME_RUN).cost}`);
+  await expect(page).toHaveURL(/[?&]examples=25000&example-tokens=2048/);
+  // A token count, once given, wins.
+  await page.getByLabel('Dataset tokens').fill('1000000');
+  await expect(panel).toContainText('1,000,000 tokens per epoch.');
+  await expect(panel).not.toContainText('examples ×');
+});
+
 test('time/cost: mfu=150 marks the field and shows no time; fixing it brings the time back', async ({ page }) => {
   await page.goto(`${url}?${new URLSearchParams({ ...TIME_RUN, mfu: '150' })}`);
   await hydrated(page);
