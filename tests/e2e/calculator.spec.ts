@@ -449,8 +449,16 @@ test('time/cost in the embeds: the full layout has the fields, both layouts the 
   await hydrated(page);
   await expect(page.getByLabel('Dataset tokens')).toHaveValue('51200000');
   await expect(page.locator('.vc-time')).toContainText(`Cost${cost}`);
+  // Compact: one folded line with the figures, so the widget stays within its 700 px at 390 px wide (a short
+  // viewport, so the page's height is the widget's).
+  await page.setViewportSize({ width: 390, height: 300 });
   await page.goto(`${site.base}embed/calculator/?${q}`);
   await hydrated(page);
+  const fold = page.locator('summary', { hasText: 'Time and cost:' });
+  await expect(fold).toHaveText(`Time and cost: ${timeView(TIME_RUN).summary}`);
+  await expect(page.locator('.vc-time')).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(700);
+  await fold.click();
   await expect(page.locator('.vc-time')).toContainText(`Cost${cost}`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     await page.evaluate(() => window.innerWidth),

@@ -462,7 +462,13 @@ export default function VramCalculator({
             {result.fit && gpu && engine && (
               <engine.FitList steps={result.fit} gpu={gpu.name} fmt={(b) => fmt(b, unit)} onApply={change} />
             )}
-            {tv.time && timing && <timing.TimePanel t={tv.time} about={`${links.aboutMemory}#time-and-cost`} />}
+            {/* Compact embeds keep their ≤ 700 px: the time and cost folds to one line with its figures. */}
+            {tv.time &&
+              timing &&
+              fold(
+                `Time and cost: ${tv.summary ?? 'none'}`,
+                <timing.TimePanel t={tv.time} about={`${links.aboutMemory}#time-and-cost`} />,
+              )}
             {fold(
               'Details: components, phases and GPUs',
               <>
