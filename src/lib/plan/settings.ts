@@ -11,7 +11,7 @@ import type { MethodId, NormalizedInput, TrainerId } from '../memory/index.ts';
 import { ARCH_PARAMS } from '../memory/parameters.ts';
 import { findModel } from '../memory/presets.ts';
 import { modelByHubId, type PlanModel } from './models.ts';
-import { GRPO_KL_BETA } from './starter.ts';
+import { GRPO_KL_BETA, LLAMA_FACTORY_VERSION } from './starter.ts';
 import { TRAINER_PLANS } from './trainers.ts';
 
 export type FormatId = 'trl' | 'axolotl' | 'llama-factory';
@@ -66,7 +66,7 @@ export interface SettingRow {
 }
 
 /** Why LLaMA-Factory has no key for a GRPO setting. */
-const NO_GRPO = 'LLaMA-Factory 0.9.5 has no GRPO stage';
+const NO_GRPO = `LLaMA-Factory ${LLAMA_FACTORY_VERSION} has no GRPO stage`;
 
 // --- readers ------------------------------------------------------------------------------------------------------
 
@@ -873,7 +873,7 @@ export const SETTINGS: readonly SettingRow[] = [
         read: (cfg, ctx) =>
           ctx.trainer === 'dpo' ? precomputeRef.read(cfg, ctx) : { value: 'model', keys: [], note: AXOLOTL_REF },
       },
-      'llama-factory': 'LLaMA-Factory 0.9.5 has no option to precompute the reference log-probs',
+      'llama-factory': `LLaMA-Factory ${LLAMA_FACTORY_VERSION} has no option to precompute the reference log-probs`,
     },
     lossy: (f, ctx) =>
       f === 'axolotl' && ctx.input.trainer === 'kto' && ctx.input.reference === 'precomputed' ? AXOLOTL_REF : null,
@@ -1031,7 +1031,7 @@ export const SETTINGS: readonly SettingRow[] = [
         : f !== 'llama-factory' && ctx.input.trainer !== 'sft'
           ? `the plan writes a loss option for SFT only; ${trainerName(f, ctx.input.trainer)} computes its own loss`
           : f === 'llama-factory' && ctx.input.loss !== 'fp32'
-            ? 'LLaMA-Factory 0.9.5 has no chunked or fused cross-entropy option; it runs Transformers’ fp32 loss'
+            ? `LLaMA-Factory ${LLAMA_FACTORY_VERSION} has no chunked or fused cross-entropy option; it runs Transformers’ fp32 loss`
             : f === 'axolotl' && ctx.input.loss === 'fused'
               ? 'the plan writes Axolotl’s chunked_cross_entropy only'
               : null,

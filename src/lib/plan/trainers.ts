@@ -10,6 +10,7 @@
 //   pref_loss in sigmoid (DPO), hinge, ipo, kto_pair, orpo, simpo; `stage: ppo` raises without a reward_model. No GRPO.
 import type { TrainerId } from '../memory/index.ts';
 import type { FormatId } from './settings.ts';
+import { AXOLOTL_VERSION, LLAMA_FACTORY_VERSION } from './starter.ts';
 
 export interface TrlTrainer {
   config: string;
@@ -124,12 +125,12 @@ export const TRAINER_PLANS: Readonly<Record<TrainerId, TrainerPlan>> = {
     },
     // No `type`: Axolotl uses a data set as it is (src/axolotl/utils/data/rl.py), here TRL's prompt + solution.
     axolotl: { rl: 'grpo', dataset: { path: 'trl-lib/DeepMath-103K', split: 'train' }, note: 'prompts' },
-    'llama-factory': 'LLaMA-Factory 0.9.5 has no GRPO stage (stage is one of pt, sft, rm, ppo, dpo, kto)',
+    'llama-factory': `LLaMA-Factory ${LLAMA_FACTORY_VERSION} has no GRPO stage (stage is one of pt, sft, rm, ppo, dpo, kto)`,
   },
   ppo: {
     id: 'ppo',
     trl: PPO,
-    axolotl: 'Axolotl 0.18.0 has no PPO (rl is one of dpo, gdpo, grpo, ipo, orpo, kto, simpo, ebft)',
+    axolotl: `Axolotl ${AXOLOTL_VERSION} has no PPO (rl is one of dpo, gdpo, grpo, ipo, orpo, kto, simpo, ebft)`,
     'llama-factory': PPO,
   },
 };
