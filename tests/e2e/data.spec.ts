@@ -137,9 +137,19 @@ test('the apply buttons set the sequence length and the time estimate’s tokens
   expect([s.truncatedExamples, s.truncatedTokens, s.kept, s.packedSequences]).toEqual([1, 21, 1660, 16]);
   await expect(cell(page, 'Longer than 123')).toHaveText('1 example, 21 tokens cut');
   await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('16 sequences, 84.3 % full');
-  await page.getByRole('button', { name: 'Use total tokens for the time estimate (1,660)' }).click();
-  await expect(page).toHaveURL(/[?&]tokens=1660(&|$)/);
-  await expect(page.getByLabel('Dataset tokens')).toHaveValue('1660');
+  // The time estimate: the mean an example keeps at 123 (1,660 / 20 = 83) × the examples, the sample's 20 until the
+  // reader gives the data set's size.
+  await page.getByRole('button', { name: 'Use 83 tokens per example for the time estimate' }).click();
+  await expect(page.getByLabel('Mean tokens per example')).toHaveValue('83');
+  await expect(page.getByLabel('Examples', { exact: true })).toHaveValue('20');
+  await expect(page.getByLabel('Dataset tokens')).toHaveValue('0');
+  await expect(page).toHaveURL(/[?&]example-tokens=83(&|$)/);
+  const note = page.locator('.vc-data-apply + .vc-note');
+  await expect(note).toHaveText('The mean an example keeps at 123; the estimate multiplies it by Examples above (20).');
+  await page.getByLabel('Examples', { exact: true }).fill('52002');
+  await expect(note).toHaveText(
+    'The mean an example keeps at 123; the estimate multiplies it by Examples above (52,002).',
+  );
 });
 
 test('the default model (Llama 3.1, gated) says so, and its files can be chosen instead', async ({ page }) => {

@@ -366,7 +366,7 @@ export default function VramCalculator({
               panel(
                 'data',
                 'Measure your data',
-                (P) => P && <P model={q.model ?? ''} seq={q.seq ?? ''} onApply={change} />,
+                (P) => P && <P model={q.model ?? ''} seq={q.seq ?? ''} examples={q.examples ?? ''} onApply={change} />,
               )}
           </fieldset>
         ),

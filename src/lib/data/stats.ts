@@ -120,3 +120,19 @@ export function lengthStats(lengths: readonly number[], seq: number): LengthStat
     paddedEfficiency: lengths.length ? kept / (lengths.length * seq) : 0,
   };
 }
+
+/** The calculator controls (URL names of src/lib/memory/parameters.ts `seq`, `tokens`, `examples`, `exampleTokens`)
+ *  the panel's buttons set: the sequence length to the p95; for the time estimate, the mean tokens an example keeps at
+ *  the sequence length (rounded: under half a token per example) with the dataset tokens cleared, so the estimate
+ *  counts examples × that mean, and the examples to the sample's count unless the form already has a data set size. */
+export function applyPatches(
+  s: LengthStats,
+  formExamples: number,
+): { seq: Record<string, string>; tokens: Record<string, string>; mean: number } {
+  const mean = s.count > 0 ? Math.round(s.kept / s.count) : 0;
+  return {
+    seq: { seq: String(s.p95) },
+    tokens: { tokens: '0', 'example-tokens': String(mean), ...(formExamples > 0 ? {} : { examples: String(s.count) }) },
+    mean,
+  };
+}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CHATML_FALLBACK, configTemplate, makeCounter } from '../../../src/lib/data/count.ts';
 import { exampleOf, examplesOf } from '../../../src/lib/data/format.ts';
 import { checkSize, MAX_BYTES, MAX_LINES, parseJsonl } from '../../../src/lib/data/jsonl.ts';
-import { bfdBins, lengthStats, PACK_BATCH, percentile } from '../../../src/lib/data/stats.ts';
+import { applyPatches, bfdBins, lengthStats, PACK_BATCH, percentile } from '../../../src/lib/data/stats.ts';
+import { paramByUrl } from '../../../src/lib/memory/parameters.ts';
 import { TINY_TOKENIZER } from '../../support/fixture-hub.ts';
 
 const tiny = (config: Record<string, unknown> = JSON.parse(TINY_TOKENIZER['tokenizer_config.json'])) => {
@@ -114,6 +115,21 @@ describe('percentiles and packing', () => {
       packedEfficiency: 10 / 12,
       paddedEfficiency: 10 / 16,
     });
+  });
+
+  it('sets the sequence length, and the examples and their mean tokens, by their names in the parameter table', () => {
+    const s = lengthStats([5, 2, 3, 1], 4);
+    const p = applyPatches(s, 0);
+    expect(p).toEqual({
+      seq: { seq: '5' },
+      tokens: { tokens: '0', 'example-tokens': '3', examples: '4' },
+      mean: 3,
+    });
+    // A data set size already in the form stays: the mean per example is what the sample measures.
+    expect(applyPatches(s, 52_002).tokens).toEqual({ tokens: '0', 'example-tokens': '3' });
+    // A renamed parameter would leave the buttons writing a name the calculator ignores.
+    const ids = [...Object.keys(p.seq), ...Object.keys(p.tokens)].map((k) => paramByUrl(k)?.id);
+    expect(ids).toEqual(['seq', 'tokens', 'exampleTokens', 'examples']);
   });
 
   it(`packs in batches of ${PACK_BATCH} examples, as dataset.map does`, () => {

@@ -11,14 +11,15 @@ import { examplesOf, KIND_NAMES, type Kind } from '../../../lib/data/format.ts';
 import { fetchTokenizer } from '../../../lib/data/hub-files.ts';
 import { presetHubId } from '../../../lib/memory/preset-sources.ts';
 import { checkSize, type LineError, MAX_LINES, parseJsonl } from '../../../lib/data/jsonl.ts';
-import { lengthStats } from '../../../lib/data/stats.ts';
+import { applyPatches, lengthStats } from '../../../lib/data/stats.ts';
 import { HUB_URL } from '../../../lib/memory/hub-url.ts';
 import { lastHubId } from './hub-choice.ts';
 
 export interface DataPanelProps {
-  /** the calculator's model preset id (or custom) and sequence length, as in its URL */
+  /** the calculator's model preset id (or custom), sequence length and data set examples, as in its URL */
   model: string;
   seq: string;
+  examples: string;
   onApply: (controls: Record<string, string>) => void;
 }
 
@@ -44,7 +45,7 @@ const count = (n: number, one: string) => `${int(n)} ${one}${n === 1 ? '' : 's'}
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const pause = () => new Promise((r) => setTimeout(r));
 
-export function Panel({ model, seq, onApply }: DataPanelProps) {
+export function Panel({ model, seq, examples, onApply }: DataPanelProps) {
   const uid = useId();
   const id = (s: string) => `${uid}-${s}`;
   const suggested = (model !== 'custom' && presetHubId(model)) || lastHubId();
@@ -175,6 +176,9 @@ export function Panel({ model, seq, onApply }: DataPanelProps) {
     () => (measured && Number.isInteger(seqN) && seqN > 0 ? lengthStats(measured.lengths, seqN) : null),
     [measured, seqN],
   );
+  // The data set's size in the form (0 or not a number: none yet).
+  const examplesN = /^\d+$/.test(examples) ? Number(examples) : 0;
+  const patches = stats && applyPatches(stats, examplesN);
   const message = (key: string, st: Status) => (
     <div id={id(key)} role="status" class={st?.ok === false ? 'vc-err' : st?.ok ? 'vc-ok' : 'vc-note'}>
       {st && <p>{st.text}</p>}
@@ -246,7 +250,7 @@ export function Panel({ model, seq, onApply }: DataPanelProps) {
         </span>
       </div>
       {message('data-msg', dataStatus)}
-      {measured && stats && (
+      {measured && stats && patches && (
         <>
           <table class="vc-table vc-data">
             <caption>
@@ -297,16 +301,15 @@ export function Panel({ model, seq, onApply }: DataPanelProps) {
             sequence of its own (TRL pads to the batch’s longest, so it wastes at most this).
           </p>
           <div class="vc-data-apply">
-            <button type="button" onClick={() => onApply({ seq: String(stats.p95) })}>
+            <button type="button" onClick={() => onApply(patches.seq)}>
               Use p95 as sequence length ({int(stats.p95)})
             </button>
-            <button type="button" onClick={() => onApply({ tokens: String(stats.kept) })}>
-              Use total tokens for the time estimate ({int(stats.kept)})
+            <button type="button" onClick={() => onApply(patches.tokens)}>
+              Use {int(patches.mean)} tokens per example for the time estimate
             </button>
           </div>
           <p class="vc-note">
-            The time estimate takes the {int(stats.kept)} tokens kept at {int(seqN)}: this sample’s, so scale it up for
-            the whole data set.
+            {`The mean an example keeps at ${int(seqN)}; the estimate multiplies it by Examples above${examplesN > 0 ? ` (${int(examplesN)})` : `, set to this sample’s ${int(stats.count)}: give your data set’s size there`}.`}
           </p>
           {(measured.errors.length > 0 || measured.cappedAt) && (
             <div class="vc-err">
