@@ -81,7 +81,7 @@ const TIME_PANEL_JS = 5.2 * KB;
 // The calculator's "Measure your data" panel (src/client/islands/calculator/DataPanel.tsx, issue #13), imported when
 // the reader opens it, beyond the estimate's chunk: @huggingface/tokenizers 0.2.0 (11.5 kB gzipped as published,
 // minified) and @huggingface/jinja 0.5.13 (the chat templates) are most of it, with src/lib/data, the preset sources
-// (the Hub id of each preset) and the form: 31,955 bytes measured.
+// (the Hub id of each preset) and the form: 31,967 bytes measured.
 const DATA_PANEL = /^_astro\/DataPanel\.[^/]+\.js$/;
 const DATA_PANEL_JS = 32.5 * KB;
 // The header search box's loader: it imports the search UI only when the reader focuses the box or presses / or

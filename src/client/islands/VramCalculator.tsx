@@ -346,7 +346,7 @@ export default function VramCalculator({
         }
       >
         <summary>{summary}</summary>
-        {body(panels[name]) || <p class="vc-note">This panel needs JavaScript.</p>}
+        {body(panels[name]) || <p class="vc-note">Needs JavaScript.</p>}
       </details>
     );
   const form = (
@@ -362,12 +362,7 @@ export default function VramCalculator({
             {controls(group)}
             {group === 'model' && panel('source', 'Use any Hugging Face model', (P) => P && <P onLoad={change} />)}
             {group === 'model' && q.model === 'custom' && controls('architecture')}
-            {group === 'cost' &&
-              panel(
-                'data',
-                'Measure your data',
-                (P) => P && <P model={q.model ?? ''} seq={q.seq ?? ''} examples={q.examples ?? ''} onApply={change} />,
-              )}
+            {group === 'cost' && panel('data', 'Measure your data', (P) => P && <P q={q} onApply={change} />)}
           </fieldset>
         ),
       )}

@@ -16,10 +16,8 @@ import { HUB_URL } from '../../../lib/memory/hub-url.ts';
 import { lastHubId } from './hub-choice.ts';
 
 export interface DataPanelProps {
-  /** the calculator's model preset id (or custom), sequence length and data set examples, as in its URL */
-  model: string;
-  seq: string;
-  examples: string;
+  /** the calculator's controls, by URL name: it reads the model (a preset id, or custom), seq and examples */
+  q: Readonly<Record<string, string>>;
   onApply: (controls: Record<string, string>) => void;
 }
 
@@ -45,7 +43,8 @@ const count = (n: number, one: string) => `${int(n)} ${one}${n === 1 ? '' : 's'}
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const pause = () => new Promise((r) => setTimeout(r));
 
-export function Panel({ model, seq, examples, onApply }: DataPanelProps) {
+export function Panel({ q, onApply }: DataPanelProps) {
+  const { model = '', seq = '', examples = '' } = q;
   const uid = useId();
   const id = (s: string) => `${uid}-${s}`;
   const suggested = (model !== 'custom' && presetHubId(model)) || lastHubId();
