@@ -40,11 +40,12 @@ const ISLAND_JS = 15 * KB;
 // tools' chunk 47,163 → 47,072).
 // 14.6 kB with "Measure your data" (below): its loader (engine.ts `panels`, whose preload map names the panel's chunk
 // and the files it shares) and the link's notices (calculator/Notices.tsx), moved here from the page load to pay for
-// the panel's <details> there (page load 14,977 → 14,984 bytes): +0.15 kB (14,367 → 14,514 bytes).
+// the panel's <details> there (page load 14,977 → 14,984 bytes): +0.15 kB (14,367 → 14,514 bytes); 14,576 with the
+// examples × mean tokens parameters and the compact embed's one-line time (24 bytes left).
 const ISLAND_LAZY_JS = 14.6 * KB;
 // The calculator's charts (calculator/Charts.tsx: src/lib/memory/sweep.ts and src/lib/figures/chart.ts), imported as
 // soon as the memory model has loaded, in a chunk of their own so that the estimate does not wait for them. 3.3 kB
-// measured (3,278 bytes).
+// measured (3,278 bytes; 3,347 since the GPU line says what a colocated vLLM engine leaves).
 const CHARTS_CHUNK = /^_astro\/Charts\.[^/]+\.js$/;
 const CHARTS_JS = 3.5 * KB;
 // The calculator's plan tools (src/client/islands/calculator/PlanPanel.tsx: src/lib/plan, which writes and reads
@@ -55,7 +56,8 @@ const CHARTS_JS = 3.5 * KB;
 // TRL, Axolotl and LLaMA-Factory: src/lib/plan/trainers.ts, their rows in settings.ts with the sources and the
 // reasons a format cannot run one) and the words of the state's badge (src/lib/badge/words.ts): 51.8 kB measured. The
 // plan imports the memory modules it uses directly, not through memory/index.ts, whose ledger data (60 LitGPT and the
-// torchtune runs, built by calls a bundler keeps) rode along: 53.5 → 48.2 kB. 49 kB; none of it loads before the reader
+// torchtune runs, built by calls a bundler keeps) rode along: 53.5 → 48.2 kB (48,345 bytes once preset-sources.ts
+// became a file it shares with the data panel). 49 kB; none of it loads before the reader
 // opens the plan.
 const PLAN_CHUNK = /^_astro\/PlanPanel\.[^/]+\.js$/;
 // The current state's badge under the open plan (calculator/PlanBadge.tsx with src/lib/badge/badge.ts: the glyph-width
@@ -68,7 +70,8 @@ const BADGE_LAZY_JS = 2.6 * KB;
 const EMBED_HOST_CHUNK = /^_astro\/embed-host\.[^/]+\.js$/;
 const PLAN_LAZY_JS = 49 * KB;
 // The calculator's "any model" panel (src/client/islands/calculator/ModelSource.tsx), imported when the reader opens
-// it, beyond the estimate's chunk: the config.json parser with zod/mini, the Hub fetch and the form. 11.9 kB measured.
+// it, beyond the estimate's chunk: the config.json parser with zod/mini, the Hub fetch and the form. 11.9 kB measured;
+// 12.1 kB (12,149 bytes) with hub-choice.ts, the model id it shares with "Measure your data".
 const MODEL_SOURCE = /^_astro\/ModelSource\.[^/]+\.js$/;
 const MODEL_SOURCE_JS = 12.5 * KB;
 // The calculator's time and cost panel (src/client/islands/calculator/TimePanel.tsx, issue #13): the cost lib
