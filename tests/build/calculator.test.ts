@@ -57,6 +57,13 @@ describe('/about/memory/', () => {
     expect(t).toContain(`published totals of all ${MODEL_PRESETS.length} presets`);
   });
 
+  it('names the utilisation defaults by the form’s method labels and the GPUs without a peak', () => {
+    const t = /aria-label="Utilisation defaults"[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
+    const rows = [...t.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(rows).toEqual(['Full', 'LoRA (and DoRA)', 'QLoRA']);
+    expect(text(page)).toContain('The NVIDIA A10G has no published tensor throughput, so it gets no time estimate;');
+  });
+
   it('the calculator page points to it instead of carrying its own command line', () => {
     const calc = readDist(`${routes.calculator()}index.html`);
     expect(calc).not.toContain('npm run');
