@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import site from '../../site.config.mjs';
-import { durationText, usdText } from '../../src/lib/cost/state.ts';
+import { durationText, gpuHoursText, usdText } from '../../src/lib/cost/state.ts';
 import { timeView } from '../../src/lib/cost/view.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 
@@ -345,7 +345,7 @@ test('time/cost shown for a preset: the lib’s figures, its sources, and the ph
     `Tokens/s${Math.round(x.tokensPerSecondPerGpu).toLocaleString('en-US')} per GPU`,
     `Per epoch${durationText(x.secondsPerEpoch)}`,
     `In all (3 epochs)${durationText(x.seconds)}`,
-    `GPU-hours${x.gpuHours.toFixed(1)}`,
+    `GPU-hours${gpuHoursText(x.gpuHours)}`,
     `Cost${cost}`,
   ]);
   expect(cost).toBe('$35.35');

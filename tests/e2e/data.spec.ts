@@ -107,8 +107,8 @@ test("a JSONL sample is counted with the preset's tokenizer: exact lengths, pack
   await expect(cell(page, 'Longest')).toHaveText('144');
   await expect(cell(page, 'Total tokens')).toHaveText('1,681');
   await expect(cell(page, 'Longer than 2,048')).toHaveText('0 examples, 0 tokens cut');
-  await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('1 sequence, 82.1 % full');
-  await expect(cell(page, 'Padded to 2,048')).toHaveText('4.1 % full');
+  await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('1 sequence, 82.1% full');
+  await expect(cell(page, 'Padded to 2,048')).toHaveText('4.1% full');
   await expect(page.locator('.vc-data-errors li')).toHaveText([
     'line 13: not valid JSON',
     'line 16: "messages"[0] has no "role" string',
@@ -136,7 +136,7 @@ test('the apply buttons set the sequence length and the time estimate’s tokens
   const s = libStats(123);
   expect([s.truncatedExamples, s.truncatedTokens, s.kept, s.packedSequences]).toEqual([1, 21, 1660, 16]);
   await expect(cell(page, 'Longer than 123')).toHaveText('1 example, 21 tokens cut');
-  await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('16 sequences, 84.3 % full');
+  await expect(cell(page, 'Packed (TRL “bfd”)')).toHaveText('16 sequences, 84.3% full');
   // The time estimate: the mean an example keeps at 123 (1,660 / 20 = 83) × the examples, the sample's 20 until the
   // reader gives the data set's size.
   await page.getByRole('button', { name: 'Use 83 tokens per example for the time estimate' }).click();

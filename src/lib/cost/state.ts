@@ -112,7 +112,7 @@ export function costHints(
     : c.usdPerHour === null
       ? `no price (${c.price})`
       : `the listed ${usdText(c.usdPerHour)} per GPU-hour (${PRICE_LIST.short}, read ${PRICE_LIST.read})`;
-  const u = `${label('method', method)}’s default, ${(defaultUtilisation(method) * 100).toFixed(1)}%, measured on ${utilisationRun(method).label}`;
+  const u = `${label('method', method)}’s default, ${shareText(defaultUtilisation(method))}, measured on ${utilisationRun(method).label}`;
   const says = (id: string, text: string) => `${param(id)?.label ?? id}: ${text}.`;
   const paired = PAIRED.includes(trainer);
   const padded = `${paired ? '2 × ' : ''}${seq === null ? 'the sequence length' : seq.toLocaleString('en-US')}`;
@@ -137,6 +137,16 @@ export function durationText(seconds: number): string {
   if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
   return `${(seconds / 86400).toFixed(1)} days`;
 }
+
+/** "49.3 G": FLOPs in billions, one decimal (the panel, the CLI and /about/memory/ follow it with "FLOPs"). */
+export const gigaText = (flops: number): string => `${(flops / 1e9).toFixed(1)} G`;
+
+/** "35.2%": a share (0.352) as a percentage with one decimal. */
+export const shareText = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** "12.9", "1,234.5": GPU-hours with one decimal. */
+export const gpuHoursText = (hours: number): string =>
+  hours.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** "$35.06", "$1,234" */
 export function usdText(usd: number): string {

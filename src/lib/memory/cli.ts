@@ -9,7 +9,7 @@ import { requiredBytes, TRAINER_PARTS } from './post-training.ts';
 import { allowedText, appliesTo, CUSTOM_MODEL, NO_GPU, PARAMS, type ParamSpec, paramOfField } from './parameters.ts';
 import { findGpu, findModel, GPU_PRESETS, MODEL_PRESETS } from './presets.ts';
 import { COMPONENT_IDS, type Estimate, type GpuPreset, type TrainingInput } from './types.ts';
-import { durationText, type StateTime, stateTime, usdText } from '../cost/index.ts';
+import { durationText, gigaText, gpuHoursText, shareText, type StateTime, stateTime, usdText } from '../cost/index.ts';
 import { decodeRaw, type RawParams } from './url-state.ts';
 
 /** The flag that reads a model's Hugging Face config.json instead of a preset (takes a file path). */
@@ -356,12 +356,12 @@ export function timeLines(t: StateTime | null, gpuId: string | null): string[] {
   return [
     '',
     `time: ${n0(t.datasetTokens)} tokens × ${t.epochs} epoch${t.epochs > 1 ? 's' : ''} at ${n0(x.tokensPerSecondPerGpu)} tokens/s per GPU` +
-      ` (${(x.flops.total / 1e9).toFixed(1)} GFLOPs per token` +
-      (x.flops.noGrad > 0 ? `, ${(x.flops.noGrad / 1e9).toFixed(1)} G of them without gradients (reference, KL)` : '') +
-      `, ${Math.round(x.utilisation * 100)}% of ${n0(x.peakFlops / 1e12)} TFLOP/s` +
+      ` (${gigaText(x.flops.total)}FLOPs per token` +
+      (x.flops.noGrad > 0 ? `, ${gigaText(x.flops.noGrad)} of them without gradients (reference, KL)` : '') +
+      `, ${shareText(x.utilisation)} of ${n0(x.peakFlops / 1e12)} TFLOP/s` +
       `${x.utilisationGiven ? '' : ', the method’s default'})`,
     `time: ${durationText(x.secondsPerEpoch)} per epoch · ${durationText(x.seconds)} in all on ${gpus} × ${gpu} · ` +
-      `${x.gpuHours.toFixed(1)} GPU-hours` +
+      `${gpuHoursText(x.gpuHours)} GPU-hours` +
       (x.costUsd === null || x.usdPerHour === null
         ? ' (no listed price for this GPU: give --price-cents)'
         : ` × ${usdText(x.usdPerHour)} = ${usdText(x.costUsd)}${x.priceGiven ? '' : ' (listed on-demand price)'}`),

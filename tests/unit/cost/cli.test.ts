@@ -26,7 +26,7 @@ describe('vram: time and cost', { timeout: 30_000 }, () => {
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('time:'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^time: 51,200,000 tokens × 2 epochs at [\d,]+ tokens\/s per GPU \([\d.]+ GFLOPs per token, 35% of 312 TFLOP\/s, the method’s default\)$/,
+      /^time: 51,200,000 tokens × 2 epochs at [\d,]+ tokens\/s per GPU \([\d.]+ GFLOPs per token, 35.2% of 312 TFLOP\/s, the method’s default\)$/,
     );
     expect(lines[1]).toMatch(
       / in all on 1 × NVIDIA A100 80GB · [\d.]+ GPU-hours × \$2\.74 = \$[\d.]+ \(listed on-demand price\)$/,
@@ -62,7 +62,7 @@ describe('vram: time and cost', { timeout: 30_000 }, () => {
     expect(json('--trainer', 'dpo', '--reference', 'precomputed').seconds).toBeCloseTo(sft.seconds, 6);
     const text = vram(...QLORA_8B, '--tokens', '51200000', '--trainer', 'dpo').stdout;
     expect(text).toContain(
-      '(49.3 GFLOPs per token, 16.1 G of them without gradients (reference, KL), 35% of 312 TFLOP/s',
+      '(49.3 GFLOPs per token, 16.1 G of them without gradients (reference, KL), 35.2% of 312 TFLOP/s',
     );
   });
 

@@ -40,7 +40,7 @@ type Status = { ok: boolean | null; text: string } | null;
 const SHOWN_ERRORS = 20;
 const int = (n: number) => n.toLocaleString('en-US');
 const count = (n: number, one: string) => `${int(n)} ${one}${n === 1 ? '' : 's'}`;
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const pause = () => new Promise((r) => setTimeout(r));
 
 export function Panel({ q, onApply }: DataPanelProps) {

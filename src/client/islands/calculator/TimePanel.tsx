@@ -4,7 +4,14 @@
  * come from src/lib/cost/view.ts (timeView); this chunk loads with the memory model (engine.ts loadTime), apart
  * from it, since the cost lib's GPU table and published runs are not part of a memory estimate.
  */
-import { durationText, type StateTime, usdText } from '../../../lib/cost/state.ts';
+import {
+  durationText,
+  gigaText as g,
+  gpuHoursText,
+  shareText,
+  type StateTime,
+  usdText,
+} from '../../../lib/cost/state.ts';
 // The memory model this chunk's lib shares with the engine stays in the engine's chunk when this chunk imports the
 // engine itself (as PlanPanel.tsx does): otherwise the bundler splits the shared modules into a chunk of their own.
 import './engine.ts';
@@ -18,7 +25,6 @@ interface Props {
 }
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
-const g = (flops: number) => `${(flops / 1e9).toFixed(1)} G`;
 
 export function TimePanel({ t, about }: Props) {
   const how = <a href={about}>How the time is computed</a>;
@@ -41,7 +47,7 @@ export function TimePanel({ t, about }: Props) {
     ],
     ['Per epoch', durationText(x.secondsPerEpoch)],
     [`In all (${t.epochs} epoch${t.epochs > 1 ? 's' : ''})`, durationText(x.seconds)],
-    ['GPU-hours', x.gpuHours.toLocaleString('en-US', { maximumFractionDigits: 1 })],
+    ['GPU-hours', gpuHoursText(x.gpuHours)],
     ['Cost', x.costUsd === null ? 'no listed price for this GPU: enter one' : usdText(x.costUsd)],
   ];
   const parts = [
@@ -50,7 +56,7 @@ export function TimePanel({ t, about }: Props) {
     f.recompute > 0 && `recomputation ${g(f.recompute)}`,
     f.noGrad > 0 && `forward passes without gradients (reference, KL) ${g(f.noGrad)}`,
   ].filter(Boolean);
-  const peak = `Utilisation ${(x.utilisation * 100).toFixed(1)}% of ${n0(x.peakFlops / 1e12)} TFLOP/s`;
+  const peak = `Utilisation ${shareText(x.utilisation)} of ${n0(x.peakFlops / 1e12)} TFLOP/s`;
   return (
     <div class="vc-time">
       <h3>Time and cost</h3>
