@@ -1,7 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
 import site from '../../site.config.mjs';
+import { PRICE_LIST } from '../../src/lib/cost/gpus.ts';
+import { UTILISATION_RUNS } from '../../src/lib/cost/measured.ts';
 import { durationText, gpuHoursText, usdText } from '../../src/lib/cost/state.ts';
 import { timeView } from '../../src/lib/cost/view.ts';
+import { routes } from '../../src/lib/site/routes.ts';
 import { expectNoAxeViolations } from '../support/axe.ts';
 
 // The VRAM calculator page: live estimate, validation messages (never NaN), state in the URL, keyboard use, axe.
@@ -350,15 +353,12 @@ test('time/cost shown for a preset: the lib’s figures, its sources, and the ph
   ]);
   expect(cost).toBe('$35.35');
   await expect(panel).toContainText(
-    'Utilisation 35.2% of 312 TFLOP/s: the method’s default, measured on Qwen-7B Q-LoRA',
+    `Utilisation 35.2% of 312 TFLOP/s: the method’s default, measured on ${UTILISATION_RUNS.qlora.label}`,
   );
-  await expect(panel.getByRole('link', { name: 'Runpod Serverless pricing' })).toHaveAttribute(
-    'href',
-    'https://docs.runpod.io/serverless/pricing',
-  );
+  await expect(panel.getByRole('link', { name: PRICE_LIST.title })).toHaveAttribute('href', PRICE_LIST.url);
   await expect(panel.getByRole('link', { name: 'How the time is computed' })).toHaveAttribute(
     'href',
-    `${site.base}about/memory/#time-and-cost`,
+    `${site.base}${routes.aboutMemory()}#time-and-cost`,
   );
   await expect(page).toHaveURL(/[?&]tokens=51200000/);
   await expect(page.locator('.vc-peek')).toContainText(`· ${v.summary}`);
