@@ -78,8 +78,8 @@ const MODEL_SOURCE_JS = 12.5 * KB;
 // (src/lib/cost: the GPU peaks and prices with their sources, the published runs the utilisation defaults are measured
 // from, the FLOPs count) and the panel, imported by the engine right after it loads, beyond the estimate's chunk (which
 // had 0.2 kB left). 4.79 kB measured (4,786 bytes); 4,961 with torchtune's published runs; 5,102 once a data set can
-// be given as examples × mean tokens (the count, its field note and the panel's line); 5,108 with the figure formatters
-// it shares with the CLI and /about/memory/ (cost/state.ts).
+// be given as examples × mean tokens (the count, its field note and the panel's line); 5,118 with the figure formatters
+// it shares with the CLI and /about/memory/ (cost/state.ts) and the hint naming the table's labels.
 const TIME_PANEL = /^_astro\/TimePanel\.[^/]+\.js$/;
 const TIME_PANEL_JS = 5.2 * KB;
 // The calculator's "Measure your data" panel (src/client/islands/calculator/DataPanel.tsx, issue #13), imported when

@@ -114,11 +114,12 @@ export function costHints(
       : `the listed ${usdText(c.usdPerHour)} per GPU-hour (${PRICE_LIST.short}, read ${PRICE_LIST.read})`;
   const u = `${label('method', method)}’s default, ${shareText(defaultUtilisation(method))}, measured on ${utilisationRun(method).label}`;
   const says = (id: string, text: string) => `${param(id)?.label ?? id}: ${text}.`;
+  const lower = (id: string) => (param(id)?.label ?? id).toLowerCase();
   const paired = PAIRED.includes(trainer);
   const padded = `${paired ? '2 × ' : ''}${seq === null ? 'the sequence length' : seq.toLocaleString('en-US')}`;
   const tokens =
     `${paired ? 'pairs × the mean length of a chosen plus a rejected sequence' : 'examples × their mean length'}` +
-    ` after packing, or ${paired ? 'pairs' : 'examples'} × ${padded} when padded; 0 = examples × mean tokens per example` +
+    ` after packing, or ${paired ? 'pairs' : 'examples'} × ${padded} when padded; 0 = ${lower('examples')} × ${lower('exampleTokens')}` +
     ', no time estimate when those are 0 too';
   return {
     exampleTokens: says(
